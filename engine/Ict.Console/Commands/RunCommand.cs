@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Ict.Engine;
+using Ict.Engine.Configuration;
+using Ict.Engine.Kernel;
+using Ict.Engine.Market;
+
+namespace Ict.Console.Commands;
+
+/// <summary><c>ict run</c>: the engine on the configured account.</summary>
+internal static class RunCommand
+{
+    public static Command Create(Option<string> configOption)
+    {
+        var headless = new Option<bool>("--headless")
+        {
+            Description = "Run without the terminal UI: logs to the console and to rolling files (for servers).",
+        };
+        var command = new Command("run", "Run the engine: replay the configured candles on the paper account, trade them, record everything in SQLite.")
+        {
+            configOption,
+            headless,
+        };
+        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(configOption)!, parse.GetValue(headless), cancel));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string configPath, bool headless, CancellationToken cancel)
+    {
+        EngineConfig config;
+        try
+        {
+            config = EngineConfig.Load(configPath);
+        }
+        catch (ConfigException ex)
+        {
+            await System.Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        using var log = Logging.Create(config);
+        if (!headless)
+        {
+            log.Information("The terminal UI is not built yet; running headless");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+
+        try
+        {
+            await using var host = EngineHost.Create(config, log);
+            var summary = await host.RunAsync(stop.Token).ConfigureAwait(false);
+            await System.Console.Out.WriteLineAsync(Format(summary, config, host.DatabasePath)).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is ConfigException or CandleFileException)
+        {
+            log.Error("{Message}", ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex)
+        {
+            log.Fatal(ex, "The engine stopped on an unexpected error");
+            return ExitCodes.Failure;
+        }
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true; // finish the event in hand, flush, exit 0
+            log.Information("{Signal}: finishing the current event, then stopping", context.Signal);
+            stop.Cancel();
+        }
+    }
+
+    internal static string Format(RunSummary s, EngineConfig config, string database)
+    {
+        var asset = config.Options.Account.Asset;
+        FormattableString text = $"""
+
+            Run {s.RunId} summary ({s.StopReason})
+              candles        {s.Candles} ({s.MissingCandles} missing in {s.Gaps} gap(s))
+              patterns       {s.Patterns}
+              signals        {s.Signals} ({s.RejectedSignals} rejected)
+              trades         {s.Trades} ({s.Wins} won)
+              win rate       {s.WinRatePercent:0.00}%
+              net PnL        {s.NetPnl:0.00} {asset} (fees {s.Fees:0.00})
+              max drawdown   {s.MaxDrawdown:0.00} {asset} ({s.MaxDrawdownPercent:0.00}%)
+              balance        {s.StartingBalance:0.00} -> {s.FinalBalance:0.00} {asset}
+              errors         {s.Errors}
+              state          {database}
+            """;
+        return text.ToString(CultureInfo.InvariantCulture);
+    }
+}

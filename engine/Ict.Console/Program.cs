@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Ict.Console;
+using Ict.Console.Commands;
+
+var config = new Option<string>("--config", "-c")
+{
+    Description = "Path to the engine config (relative paths inside it are resolved from its folder).",
+    DefaultValueFactory = _ => "engine.json",
+};
+
+var root = new RootCommand("""
+    ict — a plugin-based trading engine for Binance USDⓈ-M perpetual futures.
+
+    Exit codes: 0 done; 1 the engine failed while running; 2 bad config, bad input file or bad command line.
+    """)
+{
+    RunCommand.Create(config),
+    PluginsCommand.Create(config),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+    }
+
+    await Console.Error.WriteLineAsync("Run 'ict --help' for usage.").ConfigureAwait(false);
+    return ExitCodes.BadInput;
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);

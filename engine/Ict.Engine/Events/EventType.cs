@@ -1,0 +1,22 @@
+namespace Ict.Engine.Events;
+
+/// <summary>The engine's event vocabulary (the seed's names), as written to the event journal.</summary>
+public enum EventType
+{
+    CandleClosed,
+    GapDetected,
+    OrderBlockDetected,
+    FvgDetected,
+    PatternDetected,
+    PatternUpdated,
+    EntrySignal,
+    SignalRejected,
+    OrderPlaced,
+    OrderFilled,
+    OrderCanceled,
+    OrderRejected,
+    PositionOpened,
+    PositionClosed,
+    PluginFaulted,
+    Error,
+}

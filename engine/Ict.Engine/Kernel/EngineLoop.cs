@@ -1,0 +1,49 @@
+using System.Threading.Channels;
+
+namespace Ict.Engine.Kernel;
+
+/// <summary>
+/// The single reader of the kernel's channel. A stop request is honoured between inputs: the input in hand is
+/// always finished and committed first.
+/// </summary>
+internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
+{
+    private readonly Channel<KernelInput> _channel = Channel.CreateBounded<KernelInput>(new BoundedChannelOptions(4096)
+    {
+        SingleReader = true,
+        SingleWriter = false,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    public ChannelWriter<KernelInput> Writer => _channel.Writer;
+
+    /// <summary>Runs until the data ends or a stop is requested; returns why it stopped.</summary>
+    public async Task<string> RunAsync(CancellationToken stopRequested)
+    {
+        try
+        {
+            await foreach (var input in _channel.Reader.ReadAllAsync(stopRequested).ConfigureAwait(false))
+            {
+                switch (input)
+                {
+                    case CandleInput candle:
+                        kernel.OnCandle(candle.Candle);
+                        break;
+                    case EndOfDataInput:
+                        kernel.OnEndOfData(closePositionsAtEnd);
+                        return "end of data";
+                }
+
+                if (stopRequested.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
+        {
+        }
+
+        return stopRequested.IsCancellationRequested ? "stop requested" : "feed closed";
+    }
+}

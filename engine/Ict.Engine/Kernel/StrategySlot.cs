@@ -1,0 +1,27 @@
+using Ict.Abstractions;
+
+namespace Ict.Engine.Kernel;
+
+/// <summary>A running strategy: which candles it gets, and whether it has faulted.</summary>
+internal sealed class StrategySlot(string id, IStrategy strategy, IReadOnlySet<Symbol> symbols, Interval? interval, IPluginLogger log)
+{
+    private readonly HashSet<string> _knownPatterns = new(StringComparer.Ordinal);
+
+    public string Id { get; } = id;
+
+    public IStrategy Strategy { get; } = strategy;
+
+    public IPluginLogger Log { get; } = log;
+
+    public string? FaultReason { get; private set; }
+
+    public bool IsFaulted => FaultReason is not null;
+
+    public bool Wants(Candle candle) =>
+        !IsFaulted && symbols.Contains(candle.Symbol) && (interval is null || interval == candle.Interval);
+
+    /// <summary>Remembers a pattern id; true the first time it is seen.</summary>
+    public bool IsNewPattern(string patternId) => _knownPatterns.Add(patternId);
+
+    public void Fault(string reason) => FaultReason = reason;
+}

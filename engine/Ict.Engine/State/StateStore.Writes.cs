@@ -1,0 +1,250 @@
+using System.Text.Json;
+using Ict.Abstractions;
+
+namespace Ict.Engine.State;
+
+public sealed partial class StateStore
+{
+    public long StartRun(string mode, string feed, string configSha256, string asset, decimal startingBalance) =>
+        ExecuteScalar<long>(
+            """
+            INSERT INTO runs (mode, feed, config_sha256, asset, starting_balance, balance, peak_equity, status, started_wall_utc)
+            VALUES (@mode, @feed, @configSha256, @asset, @balance, @balance, @balance, 'running', @wall)
+            RETURNING id
+            """,
+            new { mode, feed, configSha256, asset, balance = Text(startingBalance), wall = WallClockUtc() });
+
+    public void UpdateRunAccount(long runId, decimal balance, decimal peakEquity, DateTimeOffset? firstCandle, DateTimeOffset lastCandle) =>
+        Execute(
+            """
+            UPDATE runs SET balance = @balance, peak_equity = @peak,
+                first_candle_time = COALESCE(first_candle_time, @first), last_candle_time = @last
+            WHERE id = @runId
+            """,
+            new { runId, balance = Text(balance), peak = Text(peakEquity), first = Ms(firstCandle), last = Ms(lastCandle) });
+
+    public void FinishRun(long runId, string status, string summaryJson) =>
+        Execute("UPDATE runs SET status = @status, summary_json = @summaryJson WHERE id = @runId", new { runId, status, summaryJson });
+
+    public void InsertCandle(Candle candle) =>
+        Execute(
+            """
+            INSERT OR IGNORE INTO candles (symbol, interval, open_time, open, high, low, close, volume)
+            VALUES (@symbol, @interval, @openTime, @open, @high, @low, @close, @volume)
+            """,
+            new
+            {
+                symbol = candle.Symbol.Value,
+                interval = candle.Interval.Code,
+                openTime = Ms(candle.OpenTime),
+                open = Text(candle.Open),
+                high = Text(candle.High),
+                low = Text(candle.Low),
+                close = Text(candle.Close),
+                volume = Text(candle.Volume),
+            });
+
+    public void UpsertPattern(long runId, string strategyId, Pattern pattern) =>
+        Execute(
+            """
+            INSERT INTO patterns (run_id, strategy_id, pattern_id, kind, direction, symbol, interval, top, bottom,
+                pattern_time, detected_time, touches, filled_percent, state, ended_time, end_reason)
+            VALUES (@runId, @strategyId, @id, @kind, @direction, @symbol, @interval, @top, @bottom,
+                @patternTime, @detectedTime, @touches, @filled, @state, @endedTime, @endReason)
+            ON CONFLICT (run_id, strategy_id, pattern_id) DO UPDATE SET
+                top = excluded.top, bottom = excluded.bottom, touches = excluded.touches,
+                filled_percent = excluded.filled_percent, state = excluded.state,
+                ended_time = excluded.ended_time, end_reason = excluded.end_reason
+            """,
+            new
+            {
+                runId,
+                strategyId,
+                id = pattern.Id,
+                kind = Name(pattern.Kind),
+                direction = Name(pattern.Direction),
+                symbol = pattern.Symbol.Value,
+                interval = pattern.Interval.Code,
+                top = Text(pattern.Top),
+                bottom = Text(pattern.Bottom),
+                patternTime = Ms(pattern.PatternTime),
+                detectedTime = Ms(pattern.DetectedTime),
+                touches = pattern.Touches,
+                filled = Text(pattern.FilledPercent),
+                state = Name(pattern.State),
+                endedTime = Ms(pattern.EndedTime),
+                endReason = pattern.EndReason,
+            });
+
+    public void InsertSignal(long runId, string signalId, string strategyId, EntrySignal signal, DateTimeOffset time) =>
+        Execute(
+            """
+            INSERT INTO signals (run_id, signal_id, strategy_id, symbol, side, entry_price, stop_loss, take_profit,
+                confidence, reason, pattern_ids, time)
+            VALUES (@runId, @signalId, @strategyId, @symbol, @side, @entry, @stop, @target, @confidence, @reason, @patterns, @time)
+            """,
+            new
+            {
+                runId,
+                signalId,
+                strategyId,
+                symbol = signal.Symbol.Value,
+                side = Name(signal.Side),
+                entry = Text(signal.EntryPrice),
+                stop = Text(signal.StopLoss),
+                target = Text(signal.TakeProfit),
+                confidence = signal.Confidence,
+                reason = signal.Reason,
+                patterns = JsonSerializer.Serialize(signal.PatternIds),
+                time = Ms(time),
+            });
+
+    public void RecordSignalDecision(long runId, string signalId, RiskDecision decision) =>
+        Execute(
+            """
+            UPDATE signals SET decision = @decision, rejection_reason = @reason, detail = @detail,
+                quantity = @quantity, leverage = @leverage
+            WHERE run_id = @runId AND signal_id = @signalId
+            """,
+            new
+            {
+                runId,
+                signalId,
+                decision = decision.IsApproved ? "approved" : "rejected",
+                reason = decision.Reason?.ToString(),
+                detail = decision.Detail,
+                quantity = decision.IsApproved ? Text(decision.Quantity) : null,
+                leverage = decision.IsApproved ? decision.Leverage : (int?)null,
+            });
+
+    public void InsertOrder(long runId, string signalId, string role, OrderView order) =>
+        Execute(
+            """
+            INSERT INTO orders (run_id, client_order_id, signal_id, role, symbol, side, type, quantity, trigger_price,
+                reduce_only, status, created_time, updated_time)
+            VALUES (@runId, @clientOrderId, @signalId, @role, @symbol, @side, @type, @quantity, @trigger,
+                @reduceOnly, @status, @created, @updated)
+            """,
+            new
+            {
+                runId,
+                clientOrderId = order.ClientOrderId,
+                signalId,
+                role,
+                symbol = order.Symbol.Value,
+                side = Name(order.Side),
+                type = Name(order.Type),
+                quantity = Text(order.Quantity),
+                trigger = Text(order.TriggerPrice),
+                reduceOnly = order.ReduceOnly ? 1 : 0,
+                status = Name(order.Status),
+                created = Ms(order.CreatedAt),
+                updated = Ms(order.UpdatedAt),
+            });
+
+    public void UpdateOrderStatus(long runId, string clientOrderId, OrderStatus status, DateTimeOffset time, string? reason = null) =>
+        Execute(
+            """
+            UPDATE orders SET status = @status, status_reason = COALESCE(@reason, status_reason), updated_time = @time
+            WHERE run_id = @runId AND client_order_id = @clientOrderId
+            """,
+            new { runId, clientOrderId, status = Name(status), reason, time = Ms(time) });
+
+    public void InsertFill(long runId, FillView fill) =>
+        Execute(
+            """
+            INSERT INTO fills (run_id, client_order_id, symbol, side, quantity, price, fee, time)
+            VALUES (@runId, @clientOrderId, @symbol, @side, @quantity, @price, @fee, @time)
+            """,
+            new
+            {
+                runId,
+                clientOrderId = fill.ClientOrderId,
+                symbol = fill.Symbol.Value,
+                side = Name(fill.Side),
+                quantity = Text(fill.Quantity),
+                price = Text(fill.Price),
+                fee = Text(fill.Fee),
+                time = Ms(fill.Time),
+            });
+
+    public long InsertPosition(long runId, string signalId, PositionView position, decimal entryFee) =>
+        ExecuteScalar<long>(
+            """
+            INSERT INTO positions (run_id, signal_id, strategy_id, symbol, side, quantity, entry_price, stop_loss,
+                take_profit, leverage, entry_fee, opened_time, status)
+            VALUES (@runId, @signalId, @strategyId, @symbol, @side, @quantity, @entry, @stop, @target, @leverage,
+                @fee, @opened, 'open')
+            RETURNING id
+            """,
+            new
+            {
+                runId,
+                signalId,
+                strategyId = position.StrategyId,
+                symbol = position.Symbol.Value,
+                side = Name(position.Side),
+                quantity = Text(position.Quantity),
+                entry = Text(position.EntryPrice),
+                stop = Text(position.StopLoss),
+                target = Text(position.TakeProfit),
+                leverage = position.Leverage,
+                fee = Text(entryFee),
+                opened = Ms(position.OpenedAt),
+            });
+
+    public void InsertTrade(long runId, long positionId, string signalId, TradeView trade)
+    {
+        Execute("UPDATE positions SET status = 'closed', closed_time = @time WHERE id = @positionId", new { positionId, time = Ms(trade.ClosedAt) });
+        Execute(
+            """
+            INSERT INTO trades (run_id, position_id, signal_id, strategy_id, symbol, side, quantity, entry_price,
+                exit_price, opened_time, closed_time, gross_pnl, fees, net_pnl, exit_reason)
+            VALUES (@runId, @positionId, @signalId, @strategyId, @symbol, @side, @quantity, @entry, @exit, @opened,
+                @closed, @gross, @fees, @net, @reason)
+            """,
+            new
+            {
+                runId,
+                positionId,
+                signalId,
+                strategyId = trade.StrategyId,
+                symbol = trade.Symbol.Value,
+                side = Name(trade.Side),
+                quantity = Text(trade.Quantity),
+                entry = Text(trade.EntryPrice),
+                exit = Text(trade.ExitPrice),
+                opened = Ms(trade.OpenedAt),
+                closed = Ms(trade.ClosedAt),
+                gross = Text(trade.GrossPnl),
+                fees = Text(trade.Fees),
+                net = Text(trade.NetPnl),
+                reason = Name(trade.ExitReason),
+            });
+    }
+
+    public void UpsertDailyStats(long runId, DailyStatsView stats) =>
+        Execute(
+            """
+            INSERT INTO daily_stats (run_id, day, start_equity, realized_pnl, trades_opened, trades_closed, consecutive_losses)
+            VALUES (@runId, @day, @start, @pnl, @opened, @closed, @losses)
+            ON CONFLICT (run_id, day) DO UPDATE SET start_equity = excluded.start_equity,
+                realized_pnl = excluded.realized_pnl, trades_opened = excluded.trades_opened,
+                trades_closed = excluded.trades_closed, consecutive_losses = excluded.consecutive_losses
+            """,
+            new
+            {
+                runId,
+                day = stats.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                start = Text(stats.StartEquity),
+                pnl = Text(stats.RealizedPnl),
+                opened = stats.TradesOpened,
+                closed = stats.TradesClosed,
+                losses = stats.ConsecutiveLosses,
+            });
+
+    public void AppendEvent(long runId, long seq, DateTimeOffset time, string type, string payload) =>
+        Execute(
+            "INSERT INTO events (run_id, seq, time, type, payload) VALUES (@runId, @seq, @time, @type, @payload)",
+            new { runId, seq, time = Ms(time), type, payload });
+}

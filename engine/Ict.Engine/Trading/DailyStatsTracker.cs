@@ -1,0 +1,32 @@
+using Ict.Abstractions;
+
+namespace Ict.Engine.Trading;
+
+/// <summary>Today's figures; a new UTC day starts at 00:00 with the equity of that moment.</summary>
+internal sealed class DailyStatsTracker
+{
+    public DailyStatsView Today { get; private set; } = new(DateOnly.MinValue, 0m, 0m, 0, 0, 0);
+
+    /// <summary>Moves to the day of <paramref name="now"/>; returns the finished day when the date changed.</summary>
+    public DailyStatsView? Roll(DateTimeOffset now, decimal equity)
+    {
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        if (day == Today.Day)
+        {
+            return null;
+        }
+
+        var finished = Today.Day == DateOnly.MinValue ? null : Today;
+        Today = new DailyStatsView(day, equity, 0m, 0, 0, Today.ConsecutiveLosses);
+        return finished;
+    }
+
+    public void PositionOpened() => Today = Today with { TradesOpened = Today.TradesOpened + 1 };
+
+    public void TradeClosed(decimal netPnl) => Today = Today with
+    {
+        RealizedPnl = Today.RealizedPnl + netPnl,
+        TradesClosed = Today.TradesClosed + 1,
+        ConsecutiveLosses = netPnl < 0 ? Today.ConsecutiveLosses + 1 : 0,
+    };
+}

@@ -1,0 +1,42 @@
+using Ict.Abstractions;
+
+namespace Ict.Engine.Trading;
+
+/// <summary>The engine's record of one open position.</summary>
+internal sealed class OpenPosition
+{
+    public required long PositionId { get; init; }
+
+    public required string SignalId { get; init; }
+
+    public required string StrategyId { get; init; }
+
+    public required Symbol Symbol { get; init; }
+
+    public required PositionSide Side { get; init; }
+
+    public required decimal Quantity { get; init; }
+
+    public required decimal EntryPrice { get; init; }
+
+    public required decimal EntryFee { get; init; }
+
+    public required int Leverage { get; init; }
+
+    public required DateTimeOffset OpenedAt { get; init; }
+
+    public decimal? StopLoss { get; set; }
+
+    public decimal? TakeProfit { get; set; }
+
+    public string? StopLossOrderId { get; set; }
+
+    public string? TakeProfitOrderId { get; set; }
+
+    public decimal Margin => Quantity * EntryPrice / Leverage;
+
+    public decimal PnlAt(decimal price) => (Side == PositionSide.Long ? price - EntryPrice : EntryPrice - price) * Quantity;
+
+    public PositionView ToView(decimal markPrice) =>
+        new(Symbol, Side, Quantity, EntryPrice, StopLoss, TakeProfit, Leverage, OpenedAt, markPrice, PnlAt(markPrice), StrategyId);
+}

@@ -1,0 +1,70 @@
+using Ict.Abstractions;
+
+namespace Ict.Engine.Trading;
+
+/// <summary>The engine's own books: balance, open positions, last prices, equity and its peak.</summary>
+internal sealed class Portfolio(string asset, decimal startingBalance)
+{
+    private readonly Dictionary<Symbol, OpenPosition> _positions = [];
+    private readonly Dictionary<Symbol, decimal> _marks = [];
+
+    public string Asset { get; } = asset;
+
+    public decimal Balance { get; private set; } = startingBalance;
+
+    public decimal PeakEquity { get; private set; } = startingBalance;
+
+    public IReadOnlyCollection<OpenPosition> Positions => _positions.Values;
+
+    public decimal Equity
+    {
+        get
+        {
+            var equity = Balance;
+            foreach (var position in _positions.Values)
+            {
+                equity += position.PnlAt(Mark(position.Symbol, position.EntryPrice));
+            }
+
+            return equity;
+        }
+    }
+
+    public decimal AvailableBalance => Equity - _positions.Values.Sum(p => p.Margin);
+
+    public OpenPosition? Get(Symbol symbol) => _positions.GetValueOrDefault(symbol);
+
+    public decimal Mark(Symbol symbol, decimal fallback) => _marks.TryGetValue(symbol, out var price) ? price : fallback;
+
+    public decimal? LastPrice(Symbol symbol) => _marks.TryGetValue(symbol, out var price) ? price : null;
+
+    /// <summary>Marks a symbol to a price and updates the equity peak.</summary>
+    public void MarkToMarket(Symbol symbol, decimal price)
+    {
+        _marks[symbol] = price;
+        PeakEquity = Math.Max(PeakEquity, Equity);
+    }
+
+    public void Open(OpenPosition position)
+    {
+        _positions.Add(position.Symbol, position);
+        Balance -= position.EntryFee;
+    }
+
+    /// <summary>Closes a position at a price; returns the closed trade.</summary>
+    public TradeView Close(OpenPosition position, decimal exitPrice, decimal exitFee, DateTimeOffset time, ExitReason reason)
+    {
+        _positions.Remove(position.Symbol);
+        var gross = position.PnlAt(exitPrice);
+        Balance += gross - exitFee;
+        PeakEquity = Math.Max(PeakEquity, Equity);
+        var fees = position.EntryFee + exitFee;
+        return new TradeView(position.Symbol, position.Side, position.Quantity, position.EntryPrice, exitPrice,
+            position.OpenedAt, time, gross, fees, gross - fees, reason, position.StrategyId);
+    }
+
+    public AccountView ToView() => new(Asset, Balance, Equity, AvailableBalance, PeakEquity);
+
+    public IReadOnlyList<PositionView> PositionViews() =>
+        _positions.Values.OrderBy(p => p.Symbol.Value, StringComparer.Ordinal).Select(p => p.ToView(Mark(p.Symbol, p.EntryPrice))).ToList();
+}
