@@ -1,0 +1,110 @@
+using Ict.Abstractions;
+using Ict.Indicators.Patterns;
+
+namespace Ict.Strategies.ObFvg;
+
+/// <summary>
+/// The ICT Auto Trader seed strategy. On every closed candle it updates the order blocks and fair value gaps of the
+/// candle's symbol (see <see cref="ObFvgDetector"/>), reports every detection and lifecycle change, and, when no
+/// position is open on the symbol, enters long when the close lies inside a valid bullish order block or short when
+/// it lies inside a valid bearish one (bullish first, oldest zone first). A valid same-direction fair value gap
+/// containing the close is recorded as confluence and raises the confidence. Stop: the zone's far edge with a
+/// buffer; target: a percentage from the entry, or a reward-to-risk multiple.
+/// </summary>
+[IctPlugin("ict.ob-fvg", PluginKind.Strategy, "1.0.0", PluginApi.Version)]
+public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOptions>
+{
+    private readonly Dictionary<(Symbol, Interval), ObFvgDetector> _detectors = [];
+    private ObFvgStrategyOptions _options = new();
+    private ObFvgOptions _detectorOptions = new();
+
+    /// <inheritdoc/>
+    public void Configure(ObFvgStrategyOptions options)
+    {
+        _options = options;
+        _detectorOptions = new ObFvgOptions
+        {
+            HistoryCandles = options.HistoryCandles,
+            MinCandles = options.MinCandles,
+            MinBodyRatio = options.OrderBlock.MinBodyRatio,
+            ObMaxTouches = options.OrderBlock.MaxTouches,
+            ObMaxAgeCandles = options.OrderBlock.MaxAgeCandles,
+            FvgMinGapPercent = options.Fvg.MinGapPercent,
+            FvgMaxAgeCandles = options.Fvg.MaxAgeCandles,
+        };
+        _detectorOptions.Validate();
+    }
+
+    /// <inheritdoc/>
+    public void OnCandle(Candle candle, IStrategyContext context)
+    {
+        var key = (candle.Symbol, candle.Interval);
+        if (!_detectors.TryGetValue(key, out var detector))
+        {
+            detector = new ObFvgDetector(candle.Symbol, candle.Interval, _detectorOptions);
+            _detectors.Add(key, detector);
+        }
+
+        foreach (var pattern in detector.Update(candle))
+        {
+            context.ReportPattern(pattern);
+        }
+
+        if (context.GetPosition(candle.Symbol) is not null)
+        {
+            return;
+        }
+
+        var signal = TryEnter(detector, candle, Direction.Bullish) ?? TryEnter(detector, candle, Direction.Bearish);
+        if (signal is not null)
+        {
+            context.Signal(signal);
+        }
+    }
+
+    private EntrySignal? TryEnter(ObFvgDetector detector, Candle candle, Direction direction)
+    {
+        var price = candle.Close;
+        Pattern? block = null;
+        foreach (var candidate in detector.ActiveOrderBlocks)
+        {
+            if (candidate.Direction == direction && candidate.Contains(price))
+            {
+                block = candidate;
+                break;
+            }
+        }
+
+        if (block is null)
+        {
+            return null;
+        }
+
+        Pattern? gap = null;
+        foreach (var candidate in detector.ActiveFairValueGaps)
+        {
+            if (candidate.Direction == direction && candidate.Contains(price))
+            {
+                gap = candidate;
+                break;
+            }
+        }
+
+        var entry = _options.Entry;
+        var buffer = entry.StopBufferPercent / 100m;
+        var isLong = direction == Direction.Bullish;
+        var stop = isLong ? block.Bottom * (1 - buffer) : block.Top * (1 + buffer);
+        var target = entry.TakeProfit == TakeProfitMode.Rr
+            ? (isLong ? price + (entry.DefaultRrRatio * (price - stop)) : price - (entry.DefaultRrRatio * (stop - price)))
+            : (isLong ? price * (1 + (entry.TakeProfitPercent / 100m)) : price * (1 - (entry.TakeProfitPercent / 100m)));
+
+        return new EntrySignal(candle.Symbol, isLong ? PositionSide.Long : PositionSide.Short, price, stop, target)
+        {
+            Confidence = gap is null ? entry.BaseConfidence : entry.FvgConfluenceConfidence,
+            Reason = gap is null
+                ? $"close inside {(isLong ? "bullish" : "bearish")} order block"
+                : $"close inside {(isLong ? "bullish" : "bearish")} order block + FVG confluence",
+            PatternIds = gap is null ? [block.Id] : [block.Id, gap.Id],
+        };
+    }
+}
