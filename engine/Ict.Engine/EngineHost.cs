@@ -211,12 +211,4 @@ public sealed class EngineHost : IAsyncDisposable
 
         return PluginActivator.Create<T>(descriptor, config, slot, path);
     }
-
-    /// <summary>Lets the order manager publish through the kernel, which is built after it.</summary>
-    private sealed class DeferredPublisher : IEventPublisher
-    {
-        public TradingKernel? Target { get; set; }
-
-        public void Publish(EngineEvent engineEvent) => Target!.Publish(engineEvent);
-    }
 }

@@ -12,7 +12,7 @@ namespace Ict.Engine.Trading;
 internal sealed class OrderManager(
     StateStore store,
     long runId,
-    PaperVenue venue,
+    IOrderVenue venue,
     Portfolio portfolio,
     DailyStatsTracker daily,
     IEventPublisher events)

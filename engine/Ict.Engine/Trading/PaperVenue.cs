@@ -10,13 +10,11 @@ namespace Ict.Engine.Trading;
 /// reaches both the stop and the target, the stop fills first (the conservative assumption). Reduce-only orders
 /// never open or flip a position: one that triggers while the position is flat expires.
 /// </summary>
-internal sealed class PaperVenue(PaperOptions options, Func<Symbol, InstrumentRules> rules)
+internal sealed class PaperVenue(PaperOptions options, Func<Symbol, InstrumentRules> rules) : IOrderVenue
 {
     private readonly List<VenueOrder> _pendingMarket = [];
     private readonly List<VenueOrder> _working = [];
     private readonly Dictionary<Symbol, decimal> _netQuantity = [];
-
-    public EntryFill EntryFill => options.EntryFill;
 
     /// <summary>Accepts an order. Returns a fill when it fills at once (a signal-close entry, or an exit at a price).</summary>
     public VenueFill? Submit(VenueOrder order, decimal? immediatePrice, DateTimeOffset now)

@@ -1,0 +1,18 @@
+using Ict.Abstractions;
+
+namespace Ict.Engine.Trading;
+
+/// <summary>Where orders go: the paper venue today, an exchange adapter later.</summary>
+internal interface IOrderVenue
+{
+    /// <summary>Accepts an order; returns a fill when it fills at once.</summary>
+    VenueFill? Submit(VenueOrder order, decimal? immediatePrice, DateTimeOffset now);
+
+    bool Cancel(string clientOrderId);
+
+    /// <summary>Market orders waiting for this candle's open.</summary>
+    IReadOnlyList<VenueFill> FillAtOpen(Candle candle);
+
+    /// <summary>Conditional orders triggered within this candle's range.</summary>
+    IReadOnlyList<VenueTrigger> CheckTriggers(Candle candle);
+}
