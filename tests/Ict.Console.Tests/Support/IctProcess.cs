@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+using Ict.Engine.Tests.Support;
+
+namespace Ict.Console.Tests.Support;
+
+/// <summary>Runs the built <c>ict</c> executable as a child process and captures what it prints.</summary>
+internal sealed class IctProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource _sawLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string? _waitFor;
+
+    private IctProcess(string workingDirectory, string? waitFor, params string[] args)
+    {
+        _waitFor = waitFor;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(IctDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        _process = new Process { StartInfo = info };
+        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>The ict.dll built beside this test assembly's configuration (Debug or Release).</summary>
+    public static string IctDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            return Path.Combine(RepoPaths.Root, "engine", "Ict.Console", "bin", configuration, "net10.0", "ict.dll");
+        }
+    }
+
+    public int Id => _process.Id;
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static IctProcess Start(string workingDirectory, string? waitFor, params string[] args) => new(workingDirectory, waitFor, args);
+
+    public static async Task<IctProcess> RunAsync(string workingDirectory, params string[] args)
+    {
+        var process = new IctProcess(workingDirectory, null, args);
+        await process.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        return process;
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    public Task SawLine => _sawLine.Task;
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        _process.WaitForExit(); // drains the output handlers
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(StringBuilder target, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (target)
+        {
+            target.AppendLine(line);
+        }
+
+        if (_waitFor is not null && line.Contains(_waitFor, StringComparison.Ordinal))
+        {
+            _sawLine.TrySetResult();
+        }
+    }
+}
