@@ -9,12 +9,15 @@ namespace Ict.Strategies.ObFvg;
 /// position is open on the symbol, enters long when the close lies inside a valid bullish order block or short when
 /// it lies inside a valid bearish one (bullish first, oldest zone first). A valid same-direction fair value gap
 /// containing the close is recorded as confluence and raises the confidence. Stop: the zone's far edge with a
-/// buffer; target: a percentage from the entry, or a reward-to-risk multiple.
+/// buffer; target: a percentage from the entry, or a reward-to-risk multiple. With a higher timeframe configured,
+/// an entry is raised only when that timeframe's bias agrees (see <see cref="HigherTimeframeSettings"/>).
 /// </summary>
 [IctPlugin("ict.ob-fvg", PluginKind.Strategy, "1.0.0", PluginApi.Version)]
 public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOptions>
 {
     private readonly Dictionary<(Symbol, Interval), ObFvgDetector> _detectors = [];
+    private readonly Dictionary<Symbol, HigherTimeframeBias> _bias = [];
+    private Interval? _higherInterval;
     private ObFvgStrategyOptions _options = new();
     private ObFvgOptions _detectorOptions = new();
 
@@ -33,11 +36,20 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
             FvgMaxAgeCandles = options.Fvg.MaxAgeCandles,
         };
         _detectorOptions.Validate();
+        _higherInterval = options.HigherTimeframe.Interval is { } code ? Interval.Parse(code) : null;
     }
 
     /// <inheritdoc/>
     public void OnCandle(Candle candle, IStrategyContext context)
     {
+        var bias = BiasFor(candle.Symbol);
+        if (bias is not null && candle.Interval == bias.Interval)
+        {
+            bias.OnHigherCandle(candle); // higher-timeframe candles only move the bias
+            return;
+        }
+
+        bias?.OnBaseCandle(candle);
         var key = (candle.Symbol, candle.Interval);
         if (!_detectors.TryGetValue(key, out var detector))
         {
@@ -56,10 +68,39 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
         }
 
         var signal = TryEnter(detector, candle, Direction.Bullish) ?? TryEnter(detector, candle, Direction.Bearish);
-        if (signal is not null)
+        if (signal is null)
         {
-            context.Signal(signal);
+            return;
         }
+
+        if (bias is not null)
+        {
+            var wanted = signal.Side == PositionSide.Long ? Direction.Bullish : Direction.Bearish;
+            if (bias.Direction != wanted)
+            {
+                return; // the higher timeframe does not agree
+            }
+
+            signal = signal with { Reason = $"{signal.Reason}; {bias.Interval} {(wanted == Direction.Bullish ? "rising" : "falling")}" };
+        }
+
+        context.Signal(signal);
+    }
+
+    private HigherTimeframeBias? BiasFor(Symbol symbol)
+    {
+        if (_higherInterval is not { } interval)
+        {
+            return null;
+        }
+
+        if (!_bias.TryGetValue(symbol, out var bias))
+        {
+            bias = new HigherTimeframeBias(interval, _options.HigherTimeframe.Source);
+            _bias.Add(symbol, bias);
+        }
+
+        return bias;
     }
 
     private EntrySignal? TryEnter(ObFvgDetector detector, Candle candle, Direction direction)

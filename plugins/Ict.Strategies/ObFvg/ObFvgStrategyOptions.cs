@@ -21,6 +21,34 @@ public sealed record ObFvgStrategyOptions
 
     /// <summary>Entry, stop and target rules.</summary>
     public EntrySettings Entry { get; init; } = new();
+
+    /// <summary>An optional higher timeframe that must agree with the trade direction.</summary>
+    public HigherTimeframeSettings HigherTimeframe { get; init; } = new();
+}
+
+/// <summary>Where higher-timeframe candles come from.</summary>
+public enum HigherTimeframeSource
+{
+    /// <summary>Built from the base candles (a window with a missing candle is dropped, never bridged).</summary>
+    Aggregate = 1,
+
+    /// <summary>Fed by the engine as a separate series of the same symbol (a second replay file or stream).</summary>
+    Feed = 2,
+}
+
+/// <summary>
+/// The higher-timeframe filter. The bias is the direction of the last completed higher-timeframe close against the
+/// one before it: rising allows only longs, falling only shorts; an unchanged close, or fewer than two completed
+/// higher-timeframe candles, allows no entry.
+/// </summary>
+public sealed record HigherTimeframeSettings
+{
+    /// <summary>The higher interval (<c>1h</c> or <c>4h</c>, or any longer one); unset turns the filter off.</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^(30m|1h|2h|4h|6h|8h|12h|1d)$", ErrorMessage = "must be one of 30m 1h 2h 4h 6h 8h 12h 1d")]
+    public string? Interval { get; init; }
+
+    /// <summary><c>aggregate</c> (default) or <c>feed</c>.</summary>
+    public HigherTimeframeSource Source { get; init; } = HigherTimeframeSource.Aggregate;
 }
 
 /// <summary>Order-block rules.</summary>
