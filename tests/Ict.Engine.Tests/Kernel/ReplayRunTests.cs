@@ -87,9 +87,30 @@ public sealed class ReplayRunTests : IDisposable
         Assert.Equal("wal", db.QuerySingle<string>("PRAGMA journal_mode"));
     }
 
-    private static async Task<(Ict.Engine.Kernel.RunSummary Summary, string Database)> RunAsync(TempDirectory folder)
+    [Fact]
+    public async Task OneStrategyInstance_TradesSeveralSymbols_EachWithItsOwnPatterns()
     {
-        var config = EngineConfig.Load(TestConfigs.ShippedIn(folder));
+        var sample = Path.Combine(RepoPaths.Root, "data", "BTCUSDT-15m.csv");
+        var second = _first.File("ETHUSDT-15m.csv");
+        File.Copy(sample, second);
+        var run = await RunAsync(_first, text => text
+            .Replace("\"symbols\": [ \"BTCUSDT\" ],", string.Empty, StringComparison.Ordinal)
+            .Replace("\"files\": [", $"\"files\": [ {{ \"symbol\": \"ETHUSDT\", \"interval\": \"15m\", \"path\": {System.Text.Json.JsonSerializer.Serialize(second)} }},", StringComparison.Ordinal)
+            .Replace("\"instruments\": [", "\"instruments\": [ { \"symbol\": \"ETHUSDT\", \"tickSize\": 0.1, \"stepSize\": 0.001 },", StringComparison.Ordinal));
+        using var db = Open(run.Database);
+
+        var bySymbol = db.Query<(string Symbol, long Count)>("SELECT symbol, COUNT(*) FROM trades GROUP BY symbol ORDER BY symbol").ToList();
+        var patterns = db.Query<(string Symbol, long Count)>("SELECT symbol, COUNT(*) FROM patterns GROUP BY symbol ORDER BY symbol").ToList();
+
+        Assert.Equal(["BTCUSDT", "ETHUSDT"], bySymbol.Select(r => r.Symbol));
+        Assert.All(bySymbol, r => Assert.True(r.Count > 0));
+        Assert.Equal(patterns[0].Count, patterns[1].Count); // the same candles under two names: the same patterns
+        Assert.Equal(12_000, run.Summary.Candles);
+    }
+
+    private static async Task<(Ict.Engine.Kernel.RunSummary Summary, string Database)> RunAsync(TempDirectory folder, Func<string, string>? edit = null)
+    {
+        var config = EngineConfig.Load(TestConfigs.ShippedIn(folder, edit));
         var log = new Serilog.LoggerConfiguration().CreateLogger();
         await using var host = EngineHost.Create(config, log);
         var summary = await host.RunAsync(CancellationToken.None);
