@@ -7,7 +7,7 @@ namespace Ict.Console;
 /// <summary>Serilog for headless runs: the console plus a daily rolling file.</summary>
 internal static class Logging
 {
-    public static Serilog.Core.Logger Create(EngineConfig config)
+    public static Serilog.Core.Logger Create(EngineConfig config, LogEventLevel consoleLevel = LogEventLevel.Verbose)
     {
         var options = config.Options.Logging;
         var level = options.Level switch
@@ -20,7 +20,7 @@ internal static class Logging
         var directory = config.ResolvePath(options.Directory);
         return new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Error)
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
             .WriteTo.File(
                 Path.Combine(directory, "ict-.log"),
                 rollingInterval: RollingInterval.Day,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ict.Abstractions;
+using Ict.Engine.Backtesting;
 using Ict.Engine.Configuration;
 using Ict.Engine.Events;
 using Ict.Engine.Kernel;
@@ -25,17 +26,21 @@ public sealed class EngineHost : IAsyncDisposable
     private readonly ReplayFeed _feed;
     private readonly NotificationDispatcher _notifications;
     private readonly Portfolio _portfolio;
+    private readonly TradingKernel _kernel;
+    private readonly BacktestRecorder? _recorder;
 
-    private EngineHost(EngineConfig config, Serilog.ILogger log, StateStore store, EngineLoop loop, ReplayFeed feed,
-        NotificationDispatcher notifications, Portfolio portfolio, RunStatistics statistics, long runId, PluginCatalog catalog)
+    private EngineHost(EngineConfig config, Serilog.ILogger log, StateStore store, TradingKernel kernel, EngineLoop loop, ReplayFeed feed,
+        NotificationDispatcher notifications, Portfolio portfolio, RunStatistics statistics, long runId, PluginCatalog catalog, BacktestRecorder? recorder)
     {
         _config = config;
         _log = log;
         _store = store;
+        _kernel = kernel;
         _loop = loop;
         _feed = feed;
         _notifications = notifications;
         _portfolio = portfolio;
+        _recorder = recorder;
         Statistics = statistics;
         RunId = runId;
         Catalog = catalog;
@@ -49,15 +54,22 @@ public sealed class EngineHost : IAsyncDisposable
 
     public string DatabasePath => _store.Path;
 
-    public static EngineHost Create(EngineConfig config, Serilog.ILogger log)
+    public static EngineHost Create(EngineConfig config, Serilog.ILogger log) => Create(config, log, new EngineRunOptions());
+
+    public static EngineHost Create(EngineConfig config, Serilog.ILogger log, EngineRunOptions run)
     {
         var options = config.Options;
         var rules = options.Instruments.ToDictionary(
             i => new Symbol(i.Symbol),
             i => new InstrumentRules(new Symbol(i.Symbol), i.TickSize, i.StepSize, i.MinQuantity, i.MinNotional, i.MaxLeverage));
-        var sources = options.MarketData.Replay.Files
+        var sources = run.Sources?.ToList() ?? options.MarketData.Replay.Files
             .Select(f => new ReplaySource(new Symbol(f.Symbol), Interval.Parse(f.Interval), config.ResolvePath(f.Path)))
             .ToList();
+        foreach (var source in sources.Where(s => !rules.ContainsKey(s.Symbol)))
+        {
+            throw new ConfigException($"{Path.GetFileName(config.FilePath)}: $.instruments: no trading rules for {source.Symbol} ({source.Path}); add it to $.instruments");
+        }
+
         var feed = new ReplayFeed(sources);
         ValidateFiles(feed, log);
 
@@ -77,14 +89,15 @@ public sealed class EngineHost : IAsyncDisposable
         var strategies = CreateStrategies(config, catalog, sources, log);
         var riskOptions = options.Risk!;
         var risk = new RiskSlot(riskOptions.Plugin, Require<IRiskManager>(config, catalog, riskOptions, "$.risk"), new PluginLogger(log, riskOptions.Plugin));
-        var notifiers = options.Notifiers
+        var notifiers = run.Backtest ? [] : options.Notifiers
             .Select((slot, i) => (slot, i))
             .Where(x => x.slot.Enabled)
             .Select(x => (x.slot.Plugin, Require<INotifier>(config, catalog, x.slot, $"$.notifiers[{x.i}]")))
             .ToList();
 
         var store = StateStore.Open(config.ResolvePath(options.State.Database));
-        var runId = store.StartRun(options.Mode.ToString().ToLowerInvariant(), "replay", config.Sha256, options.Account.Asset, options.Account.StartingBalance);
+        var runId = store.StartRun(options.Mode.ToString().ToLowerInvariant(), run.Backtest ? "backtest" : "replay", config.Sha256, options.Account.Asset, options.Account.StartingBalance);
+        store.WriteMode = StoreWriteMode.Deferred; // a replay trades the in-process paper venue: batch the writes
         var clock = new ReplayClock(DateTimeOffset.UnixEpoch);
         var portfolio = new Portfolio(options.Account.Asset, options.Account.StartingBalance);
         var daily = new DailyStatsTracker();
@@ -93,15 +106,31 @@ public sealed class EngineHost : IAsyncDisposable
         var publisher = new DeferredPublisher();
         var venue = new PaperVenue(options.Paper, symbol => rules[symbol]);
         var orders = new OrderManager(store, runId, venue, portfolio, daily, publisher);
-        var parts = new KernelParts(store, runId, clock, portfolio, daily, orders, options.Paper.EntryFill, rules, statistics);
-        IEventSink[] sinks = [statistics, new JournalSink(store, runId), new LogSink(log), new NotificationSink(notifications)];
+        var parts = new KernelParts(store, runId, clock, portfolio, daily, orders, options.Paper.EntryFill, rules, statistics)
+        {
+            RecordCandles = options.State.RecordCandles && !run.Backtest, // a backtest's candles are in its files
+            PersistPatternChanges = !run.Backtest, // a backtest writes each pattern's final state once, at the end
+        };
+        var recorder = run.Backtest ? new BacktestRecorder(run.ExpectedCandles) : null;
+        List<IEventSink> sinks = [statistics];
+        if (recorder is not null)
+        {
+            sinks.Add(recorder); // a backtest's results are its rows and metrics: no journal, no log lines, no notifications
+        }
+        else
+        {
+            sinks.Add(new JournalSink(store, runId, options.State.JournalPatterns));
+            sinks.Add(new LogSink(log));
+            sinks.Add(new NotificationSink(notifications));
+        }
+
         var kernel = new TradingKernel(parts, strategies, risk, sinks);
         publisher.Target = kernel;
         var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd);
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
             runId, options.Account.StartingBalance, options.Account.Asset, strategies.Count, risk.Id, notifiers.Count, store.Path);
-        return new EngineHost(config, log, store, loop, feed, notifications, portfolio, statistics, runId, catalog);
+        return new EngineHost(config, log, store, kernel, loop, feed, notifications, portfolio, statistics, runId, catalog, recorder);
     }
 
     /// <summary>Replays the feed through the kernel until the data ends or <paramref name="stop"/> is signalled.</summary>
@@ -115,9 +144,58 @@ public sealed class EngineHost : IAsyncDisposable
 
         var summary = Statistics.ToSummary(RunId, _portfolio.ToView(), _config.Options.Account.StartingBalance, reason);
         _store.FinishRun(RunId, reason == "end of data" ? "completed" : "stopped", JsonSerializer.Serialize(summary));
+        _store.Flush();
         await _notifications.FlushAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         return summary;
     }
+
+    /// <summary>
+    /// Runs the candles through the same kernel as <see cref="RunAsync"/>, synchronously and at full speed, then
+    /// computes the metrics and stores them with the run. Create the host with <see cref="EngineRunOptions.Backtest"/>.
+    /// </summary>
+    public BacktestMetrics RunBacktest(IReadOnlyList<Candle> candles, Action<long>? progress = null, CancellationToken stop = default)
+    {
+        var recorder = _recorder ?? throw new InvalidOperationException("create the host with Backtest = true to run a backtest");
+        var started = TimeProvider.System.GetTimestamp();
+        for (var i = 0; i < candles.Count; i++)
+        {
+            var candle = candles[i];
+            _kernel.OnCandle(candle);
+            recorder.ObserveCandle(candle.CloseTime, _portfolio.Equity, _portfolio.Positions.Count > 0);
+            if ((i & 4095) == 4095)
+            {
+                progress?.Invoke(i + 1);
+                if (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+        }
+
+        _kernel.OnEndOfData(_config.Options.MarketData.Replay.ClosePositionsAtEnd);
+        recorder.Finish(candles.Count > 0 ? candles[^1].CloseTime : DateTimeOffset.UnixEpoch, _portfolio.Equity);
+        progress?.Invoke(candles.Count);
+        var kernelDone = TimeProvider.System.GetTimestamp();
+        foreach (var ((strategyId, _), pattern) in recorder.Patterns)
+        {
+            _store.UpsertPattern(RunId, strategyId, pattern);
+        }
+
+        var metrics = BacktestMetrics.Compute(recorder, Statistics, _config.Options.Account.StartingBalance, _portfolio.Balance);
+        _store.FinishRun(RunId, stop.IsCancellationRequested ? "stopped" : "completed", JsonSerializer.Serialize(metrics, BacktestJson.Options));
+        _store.Flush();
+        LastTimings = new BacktestTimings(TimeProvider.System.GetElapsedTime(started, kernelDone), TimeProvider.System.GetElapsedTime(kernelDone));
+        return metrics;
+    }
+
+    /// <summary>How long the last backtest spent in the kernel and then writing its results.</summary>
+    public BacktestTimings? LastTimings { get; private set; }
+
+    /// <summary>The recorder of a backtest run: trades, daily equity, the thinned curve.</summary>
+    public BacktestRecorder? Recorder => _recorder;
+
+    /// <summary>The patterns the run stored, for reports.</summary>
+    public IReadOnlyList<PatternRecord> StoredPatterns() => _store.GetPatterns(RunId);
 
     public async ValueTask DisposeAsync()
     {

@@ -9,4 +9,10 @@ public sealed record StateOptions
     [Required]
     [MinLength(1)]
     public string Database { get; init; } = "state/ict.db";
+
+    /// <summary>Store every candle the engine sees (needed to warm strategies up from the store).</summary>
+    public bool RecordCandles { get; init; } = true;
+
+    /// <summary>Journal pattern detections and updates as events, besides the patterns table.</summary>
+    public bool JournalPatterns { get; init; } = true;
 }

@@ -80,6 +80,9 @@ public sealed record PositionOpened(DateTimeOffset Time, PositionView Position) 
 public sealed record PositionClosed(DateTimeOffset Time, TradeView Trade) : EngineEvent(Time)
 {
     public override EventType Type => EventType.PositionClosed;
+
+    /// <summary>Entry to initial stop, times the size: the trade's 1R in money.</summary>
+    public decimal InitialRisk { get; init; }
 }
 
 public sealed record PluginFaulted(DateTimeOffset Time, string PluginId, string Reason) : EngineEvent(Time)

@@ -3,5 +3,11 @@ namespace Ict.Engine.Events;
 /// <summary>Receives every event the kernel publishes, on the kernel thread, in order. Must be quick.</summary>
 public interface IEventSink
 {
+    /// <summary>
+    /// Whether this sink wants a CandleClosed event for every candle. The kernel creates those only when some sink
+    /// does, so a backtest allocates nothing per candle when nothing happens.
+    /// </summary>
+    bool WantsCandleEvents => false;
+
     void Handle(EngineEvent engineEvent);
 }

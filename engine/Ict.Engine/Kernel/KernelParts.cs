@@ -17,6 +17,15 @@ internal sealed record KernelParts(
     IReadOnlyDictionary<Symbol, InstrumentRules> RulesBySymbol,
     RunStatistics Statistics)
 {
+    /// <summary>Store every candle (off for backtests: the candles are in their files).</summary>
+    public bool RecordCandles { get; init; } = true;
+
+    /// <summary>
+    /// Write every pattern change to the store as it happens. A backtest keeps the latest state of each pattern in
+    /// memory instead and writes them once at the end (see <see cref="Backtesting.BacktestRecorder"/>).
+    /// </summary>
+    public bool PersistPatternChanges { get; init; } = true;
+
     public bool HasRules(Symbol symbol) => RulesBySymbol.ContainsKey(symbol);
 
     public InstrumentRules Rules(Symbol symbol) => RulesBySymbol[symbol];

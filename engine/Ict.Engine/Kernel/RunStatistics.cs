@@ -34,13 +34,13 @@ public sealed class RunStatistics : IEventSink
 
     public long Errors { get; private set; }
 
+    /// <summary>Counts a candle (the kernel calls this directly, without an event object).</summary>
+    public void CountCandle() => Candles++;
+
     public void Handle(EngineEvent engineEvent)
     {
         switch (engineEvent)
         {
-            case CandleClosed:
-                Candles++;
-                break;
             case GapDetected gap:
                 Gaps++;
                 MissingCandles += gap.Gap.MissingCandles;

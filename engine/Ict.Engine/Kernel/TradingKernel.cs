@@ -23,7 +23,9 @@ internal sealed class TradingKernel(
     private readonly StrategyContext _context = new(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
     private readonly Dictionary<Symbol, Candle> _lastCandles = [];
     private readonly GapDetector _gaps = new();
+    private readonly bool _candleEvents = sinks.Any(s => s.WantsCandleEvents);
     private DateTimeOffset? _firstCandle;
+    private long _candles;
 
     public long EventCount { get; private set; }
 
@@ -32,9 +34,9 @@ internal sealed class TradingKernel(
     public void Publish(EngineEvent engineEvent)
     {
         EventCount++;
-        foreach (var sink in sinks)
+        for (var i = 0; i < sinks.Count; i++)
         {
-            sink.Handle(engineEvent);
+            sinks[i].Handle(engineEvent);
         }
     }
 
@@ -43,15 +45,22 @@ internal sealed class TradingKernel(
         var store = parts.Store;
         store.Begin();
         parts.Clock.AdvanceTo(candle.OpenTime);
-        _firstCandle ??= candle.OpenTime;
-
-        if (parts.Daily.Roll(candle.OpenTime, parts.Portfolio.Equity) is { } finished)
+        if (_firstCandle is null)
         {
-            store.UpsertDailyStats(parts.RunId, finished);
+            _firstCandle = candle.OpenTime;
         }
 
-        store.UpsertDailyStats(parts.RunId, parts.Daily.Today);
-        store.InsertCandle(candle);
+        // The finished day's figures were written when they last changed; a new day gets its starting row.
+        if (parts.Daily.Roll(candle.OpenTime, parts.Portfolio.Equity))
+        {
+            store.UpsertDailyStats(parts.RunId, parts.Daily.Today);
+        }
+
+        if (parts.RecordCandles)
+        {
+            store.InsertCandle(candle);
+        }
+
         if (_gaps.Observe(candle) is { } gap)
         {
             Publish(new GapDetected(candle.OpenTime, gap));
@@ -63,18 +72,27 @@ internal sealed class TradingKernel(
         parts.Orders.OnCandleRange(candle);
         parts.Portfolio.MarkToMarket(candle.Symbol, candle.Close);
         parts.Statistics.ObserveEquity(parts.Portfolio.Equity);
+        parts.Statistics.CountCandle();
         _lastCandles[candle.Symbol] = candle;
-        Publish(new CandleClosed(now, candle));
-
-        foreach (var slot in strategies)
+        if (_candleEvents)
         {
+            Publish(new CandleClosed(now, candle));
+        }
+
+        for (var i = 0; i < strategies.Count; i++)
+        {
+            var slot = strategies[i];
             if (slot.Wants(candle))
             {
                 RunStrategy(slot, candle, now);
             }
         }
 
-        store.UpdateRunAccount(parts.RunId, parts.Portfolio.Balance, parts.Portfolio.PeakEquity, _firstCandle, candle.OpenTime);
+        if (++_candles % 1024 == 0)
+        {
+            store.UpdateRunAccount(parts.RunId, parts.Portfolio.Balance, parts.Portfolio.PeakEquity, _firstCandle, candle.OpenTime);
+        }
+
         store.Commit();
     }
 
@@ -117,9 +135,14 @@ internal sealed class TradingKernel(
             return;
         }
 
-        foreach (var pattern in _context.Patterns)
+        var patterns = _context.Patterns;
+        for (var i = 0; i < patterns.Count; i++)
         {
-            parts.Store.UpsertPattern(parts.RunId, slot.Id, pattern);
+            var pattern = patterns[i];
+            if (parts.PersistPatternChanges)
+            {
+                parts.Store.UpsertPattern(parts.RunId, slot.Id, pattern);
+            }
             Publish(slot.IsNewPattern(pattern.Id)
                 ? pattern.Kind switch
                 {
@@ -130,9 +153,11 @@ internal sealed class TradingKernel(
                 : new PatternUpdated(now, slot.Id, pattern));
         }
 
-        foreach (var signal in _context.Signals.ToList())
+        // Handling a signal never calls a strategy, so the context's list is stable here.
+        var signals = _context.Signals;
+        for (var i = 0; i < signals.Count; i++)
         {
-            HandleSignal(slot.Id, signal, candle, now);
+            HandleSignal(slot.Id, signals[i], candle, now);
         }
     }
 

@@ -5,8 +5,11 @@ using Ict.Engine.Events;
 
 namespace Ict.Engine.State;
 
-/// <summary>Writes every event except CandleClosed (the candles table holds those) to the event journal.</summary>
-internal sealed class JournalSink(StateStore store, long runId) : IEventSink
+/// <summary>
+/// Writes every event except CandleClosed (the candles table holds those) to the event journal; pattern events only
+/// when asked to (the patterns table holds each pattern's latest state either way).
+/// </summary>
+internal sealed class JournalSink(StateStore store, long runId, bool journalPatterns = true) : IEventSink
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -19,7 +22,7 @@ internal sealed class JournalSink(StateStore store, long runId) : IEventSink
     public void Handle(EngineEvent engineEvent)
     {
         _seq++;
-        if (engineEvent is CandleClosed)
+        if (engineEvent is CandleClosed || (!journalPatterns && engineEvent is OrderBlockDetected or FvgDetected or PatternDetected or PatternUpdated))
         {
             return;
         }

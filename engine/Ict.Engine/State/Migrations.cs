@@ -120,12 +120,12 @@ internal static class Migrations
                 entry_fee TEXT NOT NULL,
                 opened_time INTEGER NOT NULL,
                 closed_time INTEGER,
-                status TEXT NOT NULL
+                status TEXT NOT NULL,
+                UNIQUE (run_id, signal_id)
             );
             CREATE TABLE trades (
                 id INTEGER PRIMARY KEY,
                 run_id INTEGER NOT NULL REFERENCES runs(id),
-                position_id INTEGER NOT NULL REFERENCES positions(id),
                 signal_id TEXT NOT NULL,
                 strategy_id TEXT NOT NULL,
                 symbol TEXT NOT NULL,
@@ -138,6 +138,7 @@ internal static class Migrations
                 gross_pnl TEXT NOT NULL,
                 fees TEXT NOT NULL,
                 net_pnl TEXT NOT NULL,
+                initial_risk TEXT NOT NULL,
                 exit_reason TEXT NOT NULL
             );
             CREATE TABLE daily_stats (

@@ -15,7 +15,8 @@ public sealed partial class StateStore
             new { mode, feed, configSha256, asset, balance = Text(startingBalance), wall = WallClockUtc() });
 
     public void UpdateRunAccount(long runId, decimal balance, decimal peakEquity, DateTimeOffset? firstCandle, DateTimeOffset lastCandle) =>
-        Execute(
+        ExecuteCoalesced(
+            "run",
             """
             UPDATE runs SET balance = @balance, peak_equity = @peak,
                 first_candle_time = COALESCE(first_candle_time, @first), last_candle_time = @last
@@ -45,7 +46,8 @@ public sealed partial class StateStore
             });
 
     public void UpsertPattern(long runId, string strategyId, Pattern pattern) =>
-        Execute(
+        ExecuteCoalesced(
+            string.Concat(strategyId, "\u0001", pattern.Id),
             """
             INSERT INTO patterns (run_id, strategy_id, pattern_id, kind, direction, symbol, interval, top, bottom,
                 pattern_time, detected_time, touches, filled_percent, state, ended_time, end_reason)
@@ -168,14 +170,13 @@ public sealed partial class StateStore
                 time = Ms(fill.Time),
             });
 
-    public long InsertPosition(long runId, string signalId, PositionView position, decimal entryFee) =>
-        ExecuteScalar<long>(
+    public void InsertPosition(long runId, string signalId, PositionView position, decimal entryFee) =>
+        Execute(
             """
             INSERT INTO positions (run_id, signal_id, strategy_id, symbol, side, quantity, entry_price, stop_loss,
                 take_profit, leverage, entry_fee, opened_time, status)
             VALUES (@runId, @signalId, @strategyId, @symbol, @side, @quantity, @entry, @stop, @target, @leverage,
                 @fee, @opened, 'open')
-            RETURNING id
             """,
             new
             {
@@ -193,20 +194,19 @@ public sealed partial class StateStore
                 opened = Ms(position.OpenedAt),
             });
 
-    public void InsertTrade(long runId, long positionId, string signalId, TradeView trade)
+    public void InsertTrade(long runId, string signalId, TradeView trade, decimal initialRisk)
     {
-        Execute("UPDATE positions SET status = 'closed', closed_time = @time WHERE id = @positionId", new { positionId, time = Ms(trade.ClosedAt) });
+        Execute("UPDATE positions SET status = 'closed', closed_time = @time WHERE run_id = @runId AND signal_id = @signalId", new { runId, signalId, time = Ms(trade.ClosedAt) });
         Execute(
             """
-            INSERT INTO trades (run_id, position_id, signal_id, strategy_id, symbol, side, quantity, entry_price,
-                exit_price, opened_time, closed_time, gross_pnl, fees, net_pnl, exit_reason)
-            VALUES (@runId, @positionId, @signalId, @strategyId, @symbol, @side, @quantity, @entry, @exit, @opened,
-                @closed, @gross, @fees, @net, @reason)
+            INSERT INTO trades (run_id, signal_id, strategy_id, symbol, side, quantity, entry_price,
+                exit_price, opened_time, closed_time, gross_pnl, fees, net_pnl, initial_risk, exit_reason)
+            VALUES (@runId, @signalId, @strategyId, @symbol, @side, @quantity, @entry, @exit, @opened,
+                @closed, @gross, @fees, @net, @risk, @reason)
             """,
             new
             {
                 runId,
-                positionId,
                 signalId,
                 strategyId = trade.StrategyId,
                 symbol = trade.Symbol.Value,
@@ -219,12 +219,14 @@ public sealed partial class StateStore
                 gross = Text(trade.GrossPnl),
                 fees = Text(trade.Fees),
                 net = Text(trade.NetPnl),
+                risk = Text(initialRisk),
                 reason = Name(trade.ExitReason),
             });
     }
 
     public void UpsertDailyStats(long runId, DailyStatsView stats) =>
-        Execute(
+        ExecuteCoalesced(
+            "day" + stats.Day.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             """
             INSERT INTO daily_stats (run_id, day, start_equity, realized_pnl, trades_opened, trades_closed, consecutive_losses)
             VALUES (@runId, @day, @start, @pnl, @opened, @closed, @losses)

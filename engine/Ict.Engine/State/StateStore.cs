@@ -6,14 +6,24 @@ using Microsoft.Data.Sqlite;
 namespace Ict.Engine.State;
 
 /// <summary>
-/// The engine's SQLite state: one file, WAL, numbered migrations. The kernel writes inside a transaction that it
-/// commits at the end of every event it handles; <see cref="Commit"/> also commits mid-event, which the order
-/// manager does before anything is sent to a venue (intent before action).
+/// The engine's SQLite state: one file, WAL, numbered migrations.
+/// <para><b>Immediate</b> mode (live venues): the kernel writes inside a transaction that it commits at the end of
+/// every event; <see cref="CommitIntent"/> commits mid-event, which the order manager does before anything is sent
+/// to a venue (intent before action).</para>
+/// <para><b>Deferred</b> mode (replays and backtests, where the venue is the in-process paper venue): writes are
+/// queued and written in large transactions by a background writer, in order, so the kernel never waits on the
+/// disk; <see cref="Flush"/> (and every read) waits until everything queued is written. A crash loses at most the
+/// batch in flight, never corrupts the file.</para>
 /// </summary>
 public sealed partial class StateStore : IDisposable
 {
+    private const int BatchSize = 4096;
+
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
+    private List<PendingWrite> _pending = [];
+    private readonly Dictionary<string, int> _coalesced = new(StringComparer.Ordinal);
+    private Task _writer = Task.CompletedTask;
 
     private StateStore(SqliteConnection connection, string path)
     {
@@ -44,23 +54,73 @@ public sealed partial class StateStore : IDisposable
         return store;
     }
 
-    public int SchemaVersion => _connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    public int SchemaVersion => ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
 
-    /// <summary>Starts a transaction if none is open. Writes outside one autocommit.</summary>
-    public void Begin() => _transaction ??= _connection.BeginTransaction();
+    /// <summary>Immediate (commit per event) or deferred (batched by a background writer).</summary>
+    public StoreWriteMode WriteMode { get; set; } = StoreWriteMode.Immediate;
 
-    /// <summary>Commits the open transaction, if any.</summary>
+    /// <summary>Starts a transaction if none is open (immediate mode). Writes outside one autocommit.</summary>
+    public void Begin()
+    {
+        if (WriteMode == StoreWriteMode.Immediate)
+        {
+            _transaction ??= _connection.BeginTransaction();
+        }
+    }
+
+    /// <summary>Ends the kernel's unit of work: commits (immediate) or hands a full batch to the writer (deferred).</summary>
     public void Commit()
     {
+        if (WriteMode == StoreWriteMode.Deferred)
+        {
+            if (_pending.Count >= BatchSize)
+            {
+                HandOffBatch();
+            }
+
+            return;
+        }
+
         _transaction?.Commit();
         _transaction?.Dispose();
         _transaction = null;
     }
 
+    /// <summary>
+    /// Makes an order intent durable before a venue sees it: commits and reopens the transaction in immediate mode.
+    /// In deferred mode there is no external venue to protect against, so it does nothing.
+    /// </summary>
+    public void CommitIntent()
+    {
+        if (WriteMode == StoreWriteMode.Immediate)
+        {
+            Commit();
+            Begin();
+        }
+    }
+
+    /// <summary>Waits until every queued write is in the file.</summary>
+    public void Flush()
+    {
+        if (_pending.Count > 0)
+        {
+            HandOffBatch();
+        }
+
+        _writer.GetAwaiter().GetResult();
+        Commit();
+    }
+
     public void Dispose()
     {
-        Commit();
-        _connection.Dispose();
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            _connection.Dispose();
+        }
     }
 
     private void Migrate()
@@ -87,11 +147,74 @@ public sealed partial class StateStore : IDisposable
     // The one wall-clock read of the store: when a migration or a run happened in real life, not engine time.
     private static string WallClockUtc() => TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-    private int Execute(string sql, object? parameters = null) => _connection.Execute(sql, parameters, _transaction);
+    private void Execute(string sql, object? parameters = null)
+    {
+        if (WriteMode == StoreWriteMode.Deferred)
+        {
+            _pending.Add(new PendingWrite(sql, parameters));
+            return;
+        }
 
-    private T ExecuteScalar<T>(string sql, object? parameters = null) => _connection.ExecuteScalar<T>(sql, parameters, _transaction)!;
+        _connection.Execute(sql, parameters, _transaction);
+    }
 
-    private IEnumerable<T> Query<T>(string sql, object? parameters = null) => _connection.Query<T>(sql, parameters, _transaction);
+    /// <summary>Like Execute, but in deferred mode a later write with the same key replaces a queued one.</summary>
+    private void ExecuteCoalesced(string key, string sql, object parameters)
+    {
+        if (WriteMode == StoreWriteMode.Deferred && _coalesced.TryGetValue(key, out var index))
+        {
+            _pending[index] = new PendingWrite(sql, parameters);
+            return;
+        }
+
+        if (WriteMode == StoreWriteMode.Deferred)
+        {
+            _coalesced[key] = _pending.Count;
+        }
+
+        Execute(sql, parameters);
+    }
+
+    private T ExecuteScalar<T>(string sql, object? parameters = null)
+    {
+        FlushIfDeferred();
+        return _connection.ExecuteScalar<T>(sql, parameters, _transaction)!;
+    }
+
+    private List<T> Query<T>(string sql, object? parameters = null)
+    {
+        FlushIfDeferred();
+        return _connection.Query<T>(sql, parameters, _transaction).ToList();
+    }
+
+    private void FlushIfDeferred()
+    {
+        if (WriteMode == StoreWriteMode.Deferred)
+        {
+            Flush();
+        }
+    }
+
+    private void HandOffBatch()
+    {
+        var batch = _pending;
+        _pending = new List<PendingWrite>(BatchSize);
+        _coalesced.Clear();
+        var previous = _writer;
+        _writer = Task.Run(() =>
+        {
+            previous.GetAwaiter().GetResult(); // batches are written in order; a failed one stops the rest
+            using var transaction = _connection.BeginTransaction();
+            foreach (var write in batch)
+            {
+                _connection.Execute(write.Sql, write.Parameters, transaction);
+            }
+
+            transaction.Commit();
+        });
+    }
+
+    private readonly record struct PendingWrite(string Sql, object? Parameters);
 
     internal static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
@@ -103,4 +226,14 @@ public sealed partial class StateStore : IDisposable
 
     internal static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString();
+}
+
+/// <summary>How the store writes: per event, or batched in the background.</summary>
+public enum StoreWriteMode
+{
+    /// <summary>Each kernel event is committed before the next; order intents are committed before a venue sees them.</summary>
+    Immediate,
+
+    /// <summary>Writes are queued and written in large batches by a background writer (replays, backtests).</summary>
+    Deferred,
 }

@@ -7,18 +7,17 @@ internal sealed class DailyStatsTracker
 {
     public DailyStatsView Today { get; private set; } = new(DateOnly.MinValue, 0m, 0m, 0, 0, 0);
 
-    /// <summary>Moves to the day of <paramref name="now"/>; returns the finished day when the date changed.</summary>
-    public DailyStatsView? Roll(DateTimeOffset now, decimal equity)
+    /// <summary>Moves to the UTC day of <paramref name="now"/>; returns whether a new day started.</summary>
+    public bool Roll(DateTimeOffset now, decimal equity)
     {
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         if (day == Today.Day)
         {
-            return null;
+            return false;
         }
 
-        var finished = Today.Day == DateOnly.MinValue ? null : Today;
         Today = new DailyStatsView(day, equity, 0m, 0, 0, Today.ConsecutiveLosses);
-        return finished;
+        return true;
     }
 
     public void PositionOpened() => Today = Today with { TradesOpened = Today.TradesOpened + 1 };

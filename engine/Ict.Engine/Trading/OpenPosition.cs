@@ -5,8 +5,6 @@ namespace Ict.Engine.Trading;
 /// <summary>The engine's record of one open position.</summary>
 internal sealed class OpenPosition
 {
-    public required long PositionId { get; init; }
-
     public required string SignalId { get; init; }
 
     public required string StrategyId { get; init; }
@@ -34,6 +32,9 @@ internal sealed class OpenPosition
     public string? TakeProfitOrderId { get; set; }
 
     public decimal Margin => Quantity * EntryPrice / Leverage;
+
+    /// <summary>The money at risk when the position opened: entry to the initial stop, times the size.</summary>
+    public decimal InitialRisk { get; init; }
 
     public decimal PnlAt(decimal price) => (Side == PositionSide.Long ? price - EntryPrice : EntryPrice - price) * Quantity;
 

@@ -90,8 +90,7 @@ internal sealed class OrderManager(
         var view = new OrderView(id, symbol, side, type, quantity, trigger, reduceOnly, OrderStatus.Intent, now, now);
         _orders[id] = new TrackedOrder(view, signalId, role);
         store.InsertOrder(runId, signalId, RoleName(role), view);
-        store.Commit(); // intent before action
-        store.Begin();
+        store.CommitIntent(); // intent before action
 
         var fill = venue.Submit(new VenueOrder(id, symbol, side, type, quantity, trigger, reduceOnly), immediatePrice, now);
         var placed = SetStatus(id, OrderStatus.New, now, null);
@@ -127,10 +126,9 @@ internal sealed class OrderManager(
         var signal = pending.Signal;
         var draft = new PositionView(symbol, signal.Side, fill.Quantity, fill.Price, signal.StopLoss, signal.TakeProfit,
             pending.Leverage, fill.Time, fill.Price, 0m, pending.StrategyId);
-        var positionId = store.InsertPosition(runId, pending.SignalId, draft, fill.Fee);
+        store.InsertPosition(runId, pending.SignalId, draft, fill.Fee);
         var position = new OpenPosition
         {
-            PositionId = positionId,
             SignalId = pending.SignalId,
             StrategyId = pending.StrategyId,
             Symbol = symbol,
@@ -142,6 +140,7 @@ internal sealed class OrderManager(
             OpenedAt = fill.Time,
             StopLoss = signal.StopLoss,
             TakeProfit = signal.TakeProfit,
+            InitialRisk = Math.Abs(fill.Price - signal.StopLoss) * fill.Quantity,
         };
         portfolio.Open(position);
         daily.PositionOpened();
@@ -169,7 +168,7 @@ internal sealed class OrderManager(
             _ => _exitReasons.Remove(symbol, out var r) ? r : ExitReason.Manual,
         };
         var trade = portfolio.Close(position, fill.Price, fill.Fee, fill.Time, reason);
-        store.InsertTrade(runId, position.PositionId, position.SignalId, trade);
+        store.InsertTrade(runId, position.SignalId, trade, position.InitialRisk);
         daily.TradeClosed(trade.NetPnl);
         store.UpsertDailyStats(runId, daily.Today);
 
@@ -183,7 +182,7 @@ internal sealed class OrderManager(
             }
         }
 
-        events.Publish(new PositionClosed(fill.Time, trade));
+        events.Publish(new PositionClosed(fill.Time, trade) { InitialRisk = position.InitialRisk });
     }
 
     private OrderView SetStatus(string clientOrderId, OrderStatus status, DateTimeOffset time, string? reason)

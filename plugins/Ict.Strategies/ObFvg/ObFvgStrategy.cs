@@ -57,9 +57,10 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
             _detectors.Add(key, detector);
         }
 
-        foreach (var pattern in detector.Update(candle))
+        var changes = detector.Update(candle);
+        for (var i = 0; i < changes.Count; i++)
         {
-            context.ReportPattern(pattern);
+            context.ReportPattern(changes[i]);
         }
 
         if (context.GetPosition(candle.Symbol) is not null)
@@ -87,6 +88,20 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
         context.Signal(signal);
     }
 
+    // Index loops: no enumerator is allocated per candle.
+    private static Pattern? FirstContaining(IReadOnlyList<Pattern> patterns, Direction direction, decimal price)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (patterns[i].Direction == direction && patterns[i].Contains(price))
+            {
+                return patterns[i];
+            }
+        }
+
+        return null;
+    }
+
     private HigherTimeframeBias? BiasFor(Symbol symbol)
     {
         if (_higherInterval is not { } interval)
@@ -106,30 +121,13 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
     private EntrySignal? TryEnter(ObFvgDetector detector, Candle candle, Direction direction)
     {
         var price = candle.Close;
-        Pattern? block = null;
-        foreach (var candidate in detector.ActiveOrderBlocks)
-        {
-            if (candidate.Direction == direction && candidate.Contains(price))
-            {
-                block = candidate;
-                break;
-            }
-        }
-
+        var block = FirstContaining(detector.ActiveOrderBlocks, direction, price);
         if (block is null)
         {
             return null;
         }
 
-        Pattern? gap = null;
-        foreach (var candidate in detector.ActiveFairValueGaps)
-        {
-            if (candidate.Direction == direction && candidate.Contains(price))
-            {
-                gap = candidate;
-                break;
-            }
-        }
+        var gap = FirstContaining(detector.ActiveFairValueGaps, direction, price);
 
         var entry = _options.Entry;
         var buffer = entry.StopBufferPercent / 100m;

@@ -1,0 +1,85 @@
+using Ict.Abstractions;
+using Ict.Engine.Events;
+
+namespace Ict.Engine.Backtesting;
+
+/// <summary>
+/// Collects what the metrics and the report need while the kernel runs: closed trades with their 1R, the equity at
+/// each UTC day's end, a thinned equity curve, and how many candles had a position open. Nothing per candle is
+/// allocated: the curve keeps every k-th point, fixed in advance from the candle count.
+/// </summary>
+public sealed class BacktestRecorder : IEventSink
+{
+    private readonly int _curveStep;
+    private DateOnly _day;
+    private decimal _lastEquity;
+    private long _seen;
+
+    public BacktestRecorder(long expectedCandles, int maxCurvePoints = 2000)
+    {
+        _curveStep = (int)Math.Max(1, expectedCandles / Math.Max(1, maxCurvePoints));
+    }
+
+    public List<(TradeView Trade, decimal InitialRisk)> Trades { get; } = [];
+
+    public List<(DateOnly Day, decimal Equity)> DailyEquity { get; } = [];
+
+    public List<(DateTimeOffset Time, decimal Equity)> Curve { get; } = [];
+
+    public long CandlesWithExposure { get; private set; }
+
+    /// <summary>The latest state of every pattern, by strategy and id, in first-seen order.</summary>
+    public Dictionary<(string StrategyId, string PatternId), Pattern> Patterns { get; } = [];
+
+    public void Handle(EngineEvent engineEvent)
+    {
+        switch (engineEvent)
+        {
+            case PositionClosed closed:
+                Trades.Add((closed.Trade, closed.InitialRisk));
+                break;
+            case OrderBlockDetected e:
+                Patterns[(e.StrategyId, e.Pattern.Id)] = e.Pattern;
+                break;
+            case FvgDetected e:
+                Patterns[(e.StrategyId, e.Pattern.Id)] = e.Pattern;
+                break;
+            case PatternDetected e:
+                Patterns[(e.StrategyId, e.Pattern.Id)] = e.Pattern;
+                break;
+            case PatternUpdated e:
+                Patterns[(e.StrategyId, e.Pattern.Id)] = e.Pattern;
+                break;
+        }
+    }
+
+    /// <summary>Called by the backtester after every candle.</summary>
+    public void ObserveCandle(DateTimeOffset closeTime, decimal equity, bool exposed)
+    {
+        var day = DateOnly.FromDateTime(closeTime.UtcDateTime);
+        if (_seen > 0 && day != _day)
+        {
+            DailyEquity.Add((_day, _lastEquity));
+        }
+
+        if (_seen % _curveStep == 0)
+        {
+            Curve.Add((closeTime, equity));
+        }
+
+        CandlesWithExposure += exposed ? 1 : 0;
+        _day = day;
+        _lastEquity = equity;
+        _seen++;
+    }
+
+    /// <summary>Closes the last day and the curve.</summary>
+    public void Finish(DateTimeOffset closeTime, decimal equity)
+    {
+        if (_seen > 0)
+        {
+            DailyEquity.Add((_day, equity));
+            Curve.Add((closeTime, equity));
+        }
+    }
+}

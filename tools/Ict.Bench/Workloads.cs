@@ -1,0 +1,66 @@
+using Ict.Abstractions;
+using Ict.Engine;
+using Ict.Engine.Backtesting;
+using Ict.Engine.Configuration;
+using Ict.Indicators.Patterns;
+
+namespace Ict.Bench;
+
+/// <summary>The measured workloads, shared by --quick and the BenchmarkDotNet suite.</summary>
+internal static class Workloads
+{
+    /// <summary>
+    /// The detection and entry test of ict.ob-fvg over the array with no engine: what the strategy computes, minus
+    /// everything the engine adds (plugin call, risk, venue, bookkeeping, store).
+    /// </summary>
+    public static int BareLoop(Candle[] candles)
+    {
+        var detector = new ObFvgDetector(candles[0].Symbol, candles[0].Interval, new ObFvgOptions());
+        var entries = 0;
+        foreach (var candle in candles)
+        {
+            detector.Update(candle);
+            var blocks = detector.ActiveOrderBlocks;
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (blocks[i].Contains(candle.Close))
+                {
+                    entries++;
+                    break;
+                }
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// The whole pipeline on the shipped engine.json: ict.ob-fvg loaded as a plugin from artifacts/plugins, the
+    /// fixed-fractional risk plugin, the paper venue, and the SQLite store (deferred writes) in a temp folder.
+    /// </summary>
+    public static BacktestMetrics Pipeline(Candle[] candles, string stateFolder) => Pipeline(candles, stateFolder, out _);
+
+    public static BacktestMetrics Pipeline(Candle[] candles, string stateFolder, out BacktestTimings timings)
+    {
+        var configPath = Path.Combine(stateFolder, "engine.json");
+        var text = File.ReadAllText(Path.Combine(BenchData.RepoRoot, "engine.json"))
+            .Replace("\"artifacts/plugins\"", System.Text.Json.JsonSerializer.Serialize(Path.Combine(BenchData.RepoRoot, "artifacts", "plugins")), StringComparison.Ordinal)
+            .Replace("\"data/BTCUSDT-15m.csv\"", System.Text.Json.JsonSerializer.Serialize(Path.Combine(BenchData.RepoRoot, "data", "BTCUSDT-15m.csv")), StringComparison.Ordinal)
+            .Replace("\"state/ict.db\"", System.Text.Json.JsonSerializer.Serialize(Path.Combine(stateFolder, $"bench-{Guid.NewGuid():N}.db")), StringComparison.Ordinal)
+            .Replace("\"directory\": \"logs\"", "\"directory\": " + System.Text.Json.JsonSerializer.Serialize(Path.Combine(stateFolder, "logs")), StringComparison.Ordinal);
+        File.WriteAllText(configPath, text);
+        var config = EngineConfig.Load(configPath);
+        var log = Serilog.Core.Logger.None;
+        var host = EngineHost.Create(config, log, new EngineRunOptions { Backtest = true, ExpectedCandles = candles.Length });
+        try
+        {
+            var metrics = host.RunBacktest(candles);
+            timings = host.LastTimings!;
+            return metrics;
+        }
+        finally
+        {
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+}
