@@ -157,6 +157,7 @@ public sealed class EngineHost : IAsyncDisposable
     {
         var recorder = _recorder ?? throw new InvalidOperationException("create the host with Backtest = true to run a backtest");
         var started = TimeProvider.System.GetTimestamp();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < candles.Count; i++)
         {
             var candle = candles[i];
@@ -176,6 +177,7 @@ public sealed class EngineHost : IAsyncDisposable
         recorder.Finish(candles.Count > 0 ? candles[^1].CloseTime : DateTimeOffset.UnixEpoch, _portfolio.Equity);
         progress?.Invoke(candles.Count);
         var kernelDone = TimeProvider.System.GetTimestamp();
+        var kernelAllocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         foreach (var ((strategyId, _), pattern) in recorder.Patterns)
         {
             _store.UpsertPattern(RunId, strategyId, pattern);
@@ -184,7 +186,7 @@ public sealed class EngineHost : IAsyncDisposable
         var metrics = BacktestMetrics.Compute(recorder, Statistics, _config.Options.Account.StartingBalance, _portfolio.Balance);
         _store.FinishRun(RunId, stop.IsCancellationRequested ? "stopped" : "completed", JsonSerializer.Serialize(metrics, BacktestJson.Options));
         _store.Flush();
-        LastTimings = new BacktestTimings(TimeProvider.System.GetElapsedTime(started, kernelDone), TimeProvider.System.GetElapsedTime(kernelDone));
+        LastTimings = new BacktestTimings(TimeProvider.System.GetElapsedTime(started, kernelDone), TimeProvider.System.GetElapsedTime(kernelDone), kernelAllocated);
         return metrics;
     }
 

@@ -22,6 +22,19 @@ internal static class BenchData
         return candles;
     }
 
+    /// <summary>Flat candles (open = high = low = close): nothing is ever detected.</summary>
+    public static Candle[] FlatCandles(int count)
+    {
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var candles = new Candle[count];
+        for (var i = 0; i < count; i++)
+        {
+            candles[i] = new Candle(new Symbol("BTCUSDT"), Interval.Parse("15m"), start.AddMinutes(15L * i), 42000m, 42000m, 42000m, 42000m, 1m);
+        }
+
+        return candles;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -29,6 +29,10 @@ internal static class Quick
             Emit("kernel_overhead_ratio", kernel.TotalSeconds / bare.TotalSeconds, "x");
             Emit("allocated_bytes_per_candle", (double)pipelineAllocated / candles.Length, "bytes");
             Emit("bare_loop_allocated_bytes_per_candle", (double)bareAllocated / candles.Length, "bytes");
+            var flat = BenchData.FlatCandles(Math.Min(candleCount, 500_000));
+            Workloads.Pipeline(flat, folder, out var idle);
+            Emit("idle_kernel_allocated_bytes_per_candle", (double)idle.KernelAllocatedBytes / flat.Length, "bytes", "kernel loop over candles where nothing is detected");
+            Emit("kernel_allocated_bytes_per_candle", (double)timings.Min(t => t.KernelAllocatedBytes) / candles.Length, "bytes", "kernel loop over the sample candles (patterns and trades allocate their events)");
             Emit("script_pipeline_candles_per_sec", null, "candles/s", "not measured: the .csx script host is not built yet");
             return 0;
         }

@@ -4,4 +4,7 @@ namespace Ict.Engine.Backtesting;
 /// Where a backtest's time went: the kernel loop over the candles (with the store's writes queued and partly written
 /// by the background writer meanwhile), and the wait for the remaining writes at the end.
 /// </summary>
-public sealed record BacktestTimings(TimeSpan Kernel, TimeSpan Persist);
+/// <param name="Kernel">Time in the kernel loop.</param>
+/// <param name="Persist">Time waiting for the remaining writes after the loop.</param>
+/// <param name="KernelAllocatedBytes">Bytes the kernel thread allocated during the loop.</param>
+public sealed record BacktestTimings(TimeSpan Kernel, TimeSpan Persist, long KernelAllocatedBytes);

@@ -24,6 +24,7 @@ public sealed partial class StateStore : IDisposable
     private List<PendingWrite> _pending = [];
     private readonly Dictionary<string, int> _coalesced = new(StringComparer.Ordinal);
     private Task _writer = Task.CompletedTask;
+    private PreparedBatchWriter? _batchWriter;
 
     private StateStore(SqliteConnection connection, string path)
     {
@@ -119,6 +120,7 @@ public sealed partial class StateStore : IDisposable
         }
         finally
         {
+            _batchWriter?.Dispose();
             _connection.Dispose();
         }
     }
@@ -204,10 +206,11 @@ public sealed partial class StateStore : IDisposable
         _writer = Task.Run(() =>
         {
             previous.GetAwaiter().GetResult(); // batches are written in order; a failed one stops the rest
+            _batchWriter ??= new PreparedBatchWriter(_connection);
             using var transaction = _connection.BeginTransaction();
             foreach (var write in batch)
             {
-                _connection.Execute(write.Sql, write.Parameters, transaction);
+                _batchWriter.Write(transaction, write.Sql, write.Parameters);
             }
 
             transaction.Commit();
