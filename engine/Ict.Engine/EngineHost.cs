@@ -110,6 +110,7 @@ public sealed class EngineHost : IAsyncDisposable
         {
             RecordCandles = options.State.RecordCandles && !run.Backtest, // a backtest's candles are in its files
             PersistPatternChanges = !run.Backtest, // a backtest writes each pattern's final state once, at the end
+            Funding = LoadFunding(config, run),
         };
         var recorder = run.Backtest ? new BacktestRecorder(run.ExpectedCandles) : null;
         List<IEventSink> sinks = [statistics];
@@ -241,6 +242,23 @@ public sealed class EngineHost : IAsyncDisposable
             log.Information("Replay {Symbol} {Interval}: {Count} candles from {Path}{Gaps}", source.Symbol.Value, source.Interval.Code, count, source.Path,
                 missing > 0 ? $", {missing} missing (gaps are reported, not bridged)" : string.Empty);
         }
+    }
+
+    private static FundingSchedule? LoadFunding(EngineConfig config, EngineRunOptions run)
+    {
+        var files = run.Funding ?? config.Options.MarketData.Replay.Funding.Select(f => (new Symbol(f.Symbol), config.ResolvePath(f.Path))).ToList();
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var schedule = new FundingSchedule();
+        foreach (var (symbol, path) in files)
+        {
+            schedule.Load(symbol, path);
+        }
+
+        return schedule;
     }
 
     private static List<StrategySlot> CreateStrategies(EngineConfig config, PluginCatalog catalog, IReadOnlyList<ReplaySource> sources, Serilog.ILogger log)

@@ -8,6 +8,9 @@ public sealed record EngineRunOptions
     /// <summary>Candle files to use instead of the config's replay files.</summary>
     public IReadOnlyList<ReplaySource>? Sources { get; init; }
 
+    /// <summary>Funding files to use instead of the config's (symbol, path).</summary>
+    public IReadOnlyList<(Abstractions.Symbol Symbol, string Path)>? Funding { get; init; }
+
     /// <summary>
     /// A backtest: no notifiers, no per-event log lines, candles not copied into the store, pattern events not
     /// journaled (the patterns table still has every pattern), and a recorder for the metrics.

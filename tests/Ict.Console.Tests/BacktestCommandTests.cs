@@ -112,6 +112,21 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Funding_ZeroRatesChangeNothing_PositiveRatesCostTheHolders()
+    {
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        string Series(string name, decimal rate) => _temp.Write(name, "funding_time,rate\n" + string.Concat(
+            Enumerable.Range(0, 200).Select(i => $"{start.AddHours(8 * i).ToUnixTimeMilliseconds() + 11},{rate.ToString(CultureInfo.InvariantCulture)}\n")));
+
+        var none = await BacktestJsonAsync();
+        var zero = await BacktestJsonAsync(null, "--funding", "BTCUSDT:" + Series("zero.csv", 0m));
+        var costly = await BacktestJsonAsync(null, "--funding", "BTCUSDT:" + Series("costly.csv", 0.01m));
+
+        Assert.Equal(none.GetProperty("tradeHash").GetString(), zero.GetProperty("tradeHash").GetString());
+        Assert.True(costly.GetProperty("netPnl").GetDecimal() < none.GetProperty("netPnl").GetDecimal());
+    }
+
+    [Fact]
     public async Task Data_NamedWithoutSymbolAndInterval_IsABadArgument()
     {
         var file = _temp.Write("candles.csv", "open_time_ms,open,high,low,close,volume\n1704067200000,1,2,0.5,1.5,1\n");

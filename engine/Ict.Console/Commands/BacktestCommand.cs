@@ -22,29 +22,36 @@ internal static class BacktestCommand
             Description = "Candle CSVs: SYMBOL:INTERVAL:PATH, or a PATH named like BTCUSDT-15m.csv (default: the config's replay files).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var funding = new Option<string[]>("--funding")
+        {
+            Description = "Funding-rate CSVs charged to open positions: SYMBOL:PATH (rate in the second column).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var from = new Option<string?>("--from") { Description = "First candle open time to include (UTC date or date-time, e.g. 2024-01-15)." };
         var to = new Option<string?>("--to") { Description = "Candles opening at or after this time are left out." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the metrics instead of a table." };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report here and print its path." };
         var command = new Command("backtest", "Backtest: replay candles through the configured strategies, risk and the paper venue at full speed; print metrics; save the run in SQLite.")
         {
-            configOption, data, from, to, json, report,
+            configOption, data, funding, from, to, json, report,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(configOption)!, parse.GetValue(data) ?? [], parse.GetValue(from), parse.GetValue(to), parse.GetValue(json), parse.GetValue(report)));
+            parse.GetValue(configOption)!, parse.GetValue(data) ?? [], parse.GetValue(funding) ?? [], parse.GetValue(from), parse.GetValue(to), parse.GetValue(json), parse.GetValue(report)));
         return command;
     }
 
-    private static int Run(string configPath, string[] data, string? fromText, string? toText, bool asJson, string? reportPath)
+    private static int Run(string configPath, string[] data, string[] fundingFiles, string? fromText, string? toText, bool asJson, string? reportPath)
     {
         EngineConfig config;
         List<ReplaySource>? sources;
+        List<(Symbol, string)>? funding;
         DateTimeOffset? from;
         DateTimeOffset? to;
         try
         {
             config = EngineConfig.Load(configPath);
             sources = data.Length == 0 ? null : data.Select(ParseSource).ToList();
+            funding = fundingFiles.Length == 0 ? null : fundingFiles.Select(ParseFunding).ToList();
             from = ParseTime(fromText, "--from");
             to = ParseTime(toText, "--to");
         }
@@ -70,7 +77,7 @@ internal static class BacktestCommand
 
             var task = Task.Run(async () =>
             {
-                await using var host = EngineHost.Create(config, log, new EngineRunOptions { Sources = feedSources, Backtest = true, ExpectedCandles = candles.Count });
+                await using var host = EngineHost.Create(config, log, new EngineRunOptions { Sources = feedSources, Funding = funding, Backtest = true, ExpectedCandles = candles.Count });
                 var metrics = RunWithProgress(host, candles, showProgress: !asJson && !System.Console.IsOutputRedirected);
                 string? written = null;
                 if (reportPath is not null)
@@ -170,6 +177,14 @@ internal static class BacktestCommand
         }
 
         throw new ArgumentException($"--data {text}: name the file SYMBOL-INTERVAL.csv (e.g. BTCUSDT-15m.csv) or pass SYMBOL:INTERVAL:PATH");
+    }
+
+    private static (Symbol, string) ParseFunding(string text)
+    {
+        var parts = text.Split(':', 2);
+        return parts.Length == 2 && parts[0].Length > 0
+            ? (new Symbol(parts[0]), Path.GetFullPath(parts[1]))
+            : throw new ArgumentException($"--funding {text}: pass SYMBOL:PATH");
     }
 
     private static DateTimeOffset? ParseTime(string? text, string option) =>

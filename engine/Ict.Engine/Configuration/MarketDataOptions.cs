@@ -22,6 +22,9 @@ public sealed record ReplayOptions : IValidatableObject
 {
     public IReadOnlyList<ReplayFileOptions> Files { get; init; } = [];
 
+    /// <summary>Funding-rate series to charge open positions: <c>{ "symbol", "path" }</c>.</summary>
+    public IReadOnlyList<FundingFileOptions> Funding { get; init; } = [];
+
     /// <summary>Close positions still open when the data ends, at the last close (exit reason EndOfData).</summary>
     public bool ClosePositionsAtEnd { get; init; } = true;
 
@@ -32,6 +35,18 @@ public sealed record ReplayOptions : IValidatableObject
             yield return new ValidationResult("list at least one candle file to replay", [nameof(Files)]);
         }
     }
+}
+
+/// <summary>One funding-rate file (rate in the second column, times in Unix ms).</summary>
+public sealed record FundingFileOptions
+{
+    [Required]
+    [RegularExpression("^[A-Z0-9]{1,32}$", ErrorMessage = "must be a symbol like BTCUSDT")]
+    public string Symbol { get; init; } = string.Empty;
+
+    [Required]
+    [MinLength(1)]
+    public string Path { get; init; } = string.Empty;
 }
 
 /// <summary>One candle file of the replay feed.</summary>

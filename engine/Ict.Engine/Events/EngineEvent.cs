@@ -85,6 +85,12 @@ public sealed record PositionClosed(DateTimeOffset Time, TradeView Trade) : Engi
     public decimal InitialRisk { get; init; }
 }
 
+/// <summary>A funding payment: positive <paramref name="Paid"/> left the balance, negative arrived.</summary>
+public sealed record FundingApplied(DateTimeOffset Time, Symbol Symbol, decimal Rate, decimal Paid) : EngineEvent(Time)
+{
+    public override EventType Type => EventType.FundingApplied;
+}
+
 public sealed record PluginFaulted(DateTimeOffset Time, string PluginId, string Reason) : EngineEvent(Time)
 {
     public override EventType Type => EventType.PluginFaulted;

@@ -17,6 +17,7 @@ public enum EventType
     OrderRejected,
     PositionOpened,
     PositionClosed,
+    FundingApplied,
     PluginFaulted,
     Error,
 }

@@ -26,6 +26,9 @@ internal sealed record KernelParts(
     /// </summary>
     public bool PersistPatternChanges { get; init; } = true;
 
+    /// <summary>Funding rates to charge open positions, when a funding series was given.</summary>
+    public Market.FundingSchedule? Funding { get; init; }
+
     public bool HasRules(Symbol symbol) => RulesBySymbol.ContainsKey(symbol);
 
     public InstrumentRules Rules(Symbol symbol) => RulesBySymbol[symbol];

@@ -66,6 +66,8 @@ internal sealed class TradingKernel(
             Publish(new GapDetected(candle.OpenTime, gap));
         }
 
+        ApplyFunding(candle);
+
         parts.Orders.OnCandleOpen(candle);
         parts.Clock.AdvanceTo(candle.CloseTime);
         var now = parts.Clock.GetUtcNow();
@@ -117,6 +119,24 @@ internal sealed class TradingKernel(
         store.UpsertDailyStats(parts.RunId, parts.Daily.Today);
         store.UpdateRunAccount(parts.RunId, parts.Portfolio.Balance, parts.Portfolio.PeakEquity, _firstCandle, _lastCandles.Values.Select(c => c.OpenTime).DefaultIfEmpty(now).Max());
         store.Commit();
+    }
+
+    /// <summary>Funding due by this candle's open is charged to the position open at that moment, at the last mark.</summary>
+    private void ApplyFunding(Candle candle)
+    {
+        if (parts.Funding is not { } funding)
+        {
+            return;
+        }
+
+        while (funding.TryTakeDue(candle.Symbol, candle.OpenTime, out var time, out var rate))
+        {
+            if (parts.Portfolio.Get(candle.Symbol) is { } position)
+            {
+                var paid = parts.Portfolio.ApplyFunding(position, rate);
+                Publish(new FundingApplied(time, candle.Symbol, rate, paid));
+            }
+        }
     }
 
     private void RunStrategy(StrategySlot slot, Candle candle, DateTimeOffset now)

@@ -138,6 +138,7 @@ internal static class Migrations
                 gross_pnl TEXT NOT NULL,
                 fees TEXT NOT NULL,
                 net_pnl TEXT NOT NULL,
+                funding TEXT NOT NULL,
                 initial_risk TEXT NOT NULL,
                 exit_reason TEXT NOT NULL
             );

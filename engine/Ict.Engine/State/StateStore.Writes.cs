@@ -194,15 +194,15 @@ public sealed partial class StateStore
                 opened = Ms(position.OpenedAt),
             });
 
-    public void InsertTrade(long runId, string signalId, TradeView trade, decimal initialRisk)
+    public void InsertTrade(long runId, string signalId, TradeView trade, decimal initialRisk, decimal funding)
     {
         Execute("UPDATE positions SET status = 'closed', closed_time = @time WHERE run_id = @runId AND signal_id = @signalId", new { runId, signalId, time = Ms(trade.ClosedAt) });
         Execute(
             """
             INSERT INTO trades (run_id, signal_id, strategy_id, symbol, side, quantity, entry_price,
-                exit_price, opened_time, closed_time, gross_pnl, fees, net_pnl, initial_risk, exit_reason)
+                exit_price, opened_time, closed_time, gross_pnl, fees, net_pnl, funding, initial_risk, exit_reason)
             VALUES (@runId, @signalId, @strategyId, @symbol, @side, @quantity, @entry, @exit, @opened,
-                @closed, @gross, @fees, @net, @risk, @reason)
+                @closed, @gross, @fees, @net, @funding, @risk, @reason)
             """,
             new
             {
@@ -220,6 +220,7 @@ public sealed partial class StateStore
                 fees = Text(trade.Fees),
                 net = Text(trade.NetPnl),
                 risk = Text(initialRisk),
+                funding = Text(funding),
                 reason = Name(trade.ExitReason),
             });
     }

@@ -36,6 +36,9 @@ internal sealed class OpenPosition
     /// <summary>The money at risk when the position opened: entry to the initial stop, times the size.</summary>
     public decimal InitialRisk { get; init; }
 
+    /// <summary>Funding paid while open (negative when received).</summary>
+    public decimal FundingPaid { get; set; }
+
     public decimal PnlAt(decimal price) => (Side == PositionSide.Long ? price - EntryPrice : EntryPrice - price) * Quantity;
 
     public PositionView ToView(decimal markPrice) =>

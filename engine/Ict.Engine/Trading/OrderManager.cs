@@ -168,7 +168,7 @@ internal sealed class OrderManager(
             _ => _exitReasons.Remove(symbol, out var r) ? r : ExitReason.Manual,
         };
         var trade = portfolio.Close(position, fill.Price, fill.Fee, fill.Time, reason);
-        store.InsertTrade(runId, position.SignalId, trade, position.InitialRisk);
+        store.InsertTrade(runId, position.SignalId, trade, position.InitialRisk, position.FundingPaid);
         daily.TradeClosed(trade.NetPnl);
         store.UpsertDailyStats(runId, daily.Today);
 

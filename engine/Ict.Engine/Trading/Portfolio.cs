@@ -45,6 +45,16 @@ internal sealed class Portfolio(string asset, decimal startingBalance)
         PeakEquity = Math.Max(PeakEquity, Equity);
     }
 
+    /// <summary>Applies one funding payment at the last mark: longs pay a positive rate, shorts receive it.</summary>
+    public decimal ApplyFunding(OpenPosition position, decimal rate)
+    {
+        var notional = position.Quantity * Mark(position.Symbol, position.EntryPrice);
+        var paid = Math.Round(notional * rate * (position.Side == PositionSide.Long ? 1 : -1), 8, MidpointRounding.AwayFromZero);
+        position.FundingPaid += paid;
+        Balance -= paid;
+        return paid;
+    }
+
     public void Open(OpenPosition position)
     {
         _positions.Add(position.Symbol, position);
@@ -59,8 +69,9 @@ internal sealed class Portfolio(string asset, decimal startingBalance)
         Balance += gross - exitFee;
         PeakEquity = Math.Max(PeakEquity, Equity);
         var fees = position.EntryFee + exitFee;
+        // Funding was taken from the balance when it was paid; the trade's net result includes it.
         return new TradeView(position.Symbol, position.Side, position.Quantity, position.EntryPrice, exitPrice,
-            position.OpenedAt, time, gross, fees, gross - fees, reason, position.StrategyId);
+            position.OpenedAt, time, gross, fees, gross - fees - position.FundingPaid, reason, position.StrategyId);
     }
 
     public AccountView ToView() => new(Asset, Balance, Equity, AvailableBalance, PeakEquity);

@@ -16,7 +16,7 @@ internal sealed class KernelHarness : IDisposable
 
     private readonly TempDirectory _temp = new();
 
-    public KernelHarness(IReadOnlyList<(string Id, IStrategy Strategy)> strategies, IRiskManager risk, PaperOptions? paper = null, Func<IOrderVenue, IOrderVenue>? wrapVenue = null)
+    public KernelHarness(IReadOnlyList<(string Id, IStrategy Strategy)> strategies, IRiskManager risk, PaperOptions? paper = null, Func<IOrderVenue, IOrderVenue>? wrapVenue = null, Ict.Engine.Market.FundingSchedule? funding = null)
     {
         Store = StateStore.Open(_temp.File("state.db"));
         RunId = Store.StartRun("paper", "test", "sha", "USDT", 10_000m);
@@ -29,7 +29,10 @@ internal sealed class KernelHarness : IDisposable
         venue = wrapVenue?.Invoke(venue) ?? venue;
         var orders = new OrderManager(Store, RunId, venue, Portfolio, daily, publisher);
         Statistics = new RunStatistics();
-        var parts = new KernelParts(Store, RunId, new ReplayClock(DateTimeOffset.UnixEpoch), Portfolio, daily, orders, paper.EntryFill, rules, Statistics);
+        var parts = new KernelParts(Store, RunId, new ReplayClock(DateTimeOffset.UnixEpoch), Portfolio, daily, orders, paper.EntryFill, rules, Statistics)
+        {
+            Funding = funding,
+        };
         var logger = new Serilog.LoggerConfiguration().CreateLogger();
         var slots = strategies.Select(s => new StrategySlot(s.Id, s.Strategy, new HashSet<Symbol> { Btc }, null, new PluginLogger(logger, s.Id))).ToList();
         Slots = slots;
