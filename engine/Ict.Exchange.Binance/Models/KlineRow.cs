@@ -46,3 +46,14 @@ internal sealed class KlineRowConverter : JsonConverter<KlineRow>
     private static decimal Dec(JsonElement e) =>
         e.ValueKind == JsonValueKind.Number ? e.GetDecimal() : decimal.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
 }
+
+/// <summary>Conversions from Binance klines to the engine's candle.</summary>
+public static class KlineConversions
+{
+    public static Ict.Abstractions.Candle ToCandle(this KlineRow row, Ict.Abstractions.Symbol symbol, Ict.Abstractions.Interval interval) =>
+        new(symbol, interval, DateTimeOffset.FromUnixTimeMilliseconds(row.OpenTime), row.Open, row.High, row.Low, row.Close, row.Volume);
+
+    public static Ict.Abstractions.Candle ToCandle(this KlinePayload k) =>
+        new(new Ict.Abstractions.Symbol(k.Symbol), Ict.Abstractions.Interval.Parse(k.Interval), DateTimeOffset.FromUnixTimeMilliseconds(k.OpenTime),
+            k.Open, k.High, k.Low, k.Close, k.Volume);
+}

@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace Ict.Exchange.Binance.Orders;
+
+/// <summary>Client order ids and client algo ids: <c>^[\.A-Z\:/a-z0-9_-]{1,36}$</c>.</summary>
+public static partial class ClientIds
+{
+    public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
+
+    public static string Require(string id) =>
+        IsValid(id) ? id : throw new ArgumentException($"'{id}' is not a valid Binance client id (1-36 of A-Z a-z 0-9 . : / _ -).", nameof(id));
+
+    [GeneratedRegex(@"^[\.A-Z\:/a-z0-9_-]{1,36}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
