@@ -1,0 +1,24 @@
+namespace FakeBinance;
+
+/// <summary>How a FakeBinance instance is set up. Port 0 binds a free port.</summary>
+public sealed record FakeBinanceOptions
+{
+    public int Port { get; init; }
+
+    public string ApiKey { get; init; } = "fake-api-key";
+
+    public string ApiSecret { get; init; } = "fake-api-secret";
+
+    /// <summary>The server's clock (serverTime, timestamp checks). Tests may pass their own.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Optional CSV (open_time_ms,open,high,low,close,volume) whose candles form the history and price path.</summary>
+    public string? DataCsv { get; init; }
+
+    /// <summary>The interval of the CSV candles.</summary>
+    public string DataInterval { get; init; } = "1m";
+
+    public string DataSymbol { get; init; } = "BTCUSDT";
+
+    public decimal StartingBalance { get; init; } = 10_000m;
+}
