@@ -33,14 +33,16 @@ public sealed class BinanceHttp
         Limits = new RateLimitTracker(time);
         var options = retry ?? new BinanceRetryOptions();
         _jitter = new Random(options.JitterSeed);
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                ShouldHandle = new PredicateBuilder().Handle<BinanceApiException>(e => e.Kind == BinanceErrorKind.Retryable),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.Outcome.Exception, args.AttemptNumber, options)),
-            })
-            .Build();
+        _retry = options.MaxRetries <= 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    ShouldHandle = new PredicateBuilder().Handle<BinanceApiException>(e => e.Kind == BinanceErrorKind.Retryable),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.Outcome.Exception, args.AttemptNumber, options)),
+                })
+                .Build();
     }
 
     public ServerClock Clock { get; }

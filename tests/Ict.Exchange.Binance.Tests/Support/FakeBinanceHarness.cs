@@ -33,7 +33,8 @@ internal sealed class FakeBinanceHarness : IAsyncDisposable
 
     public static async Task<FakeBinanceHarness> StartAsync(TimeProvider? time = null, BinanceRetryOptions? retry = null, bool sync = true)
     {
-        var server = new FakeBinanceServer(new FakeBinanceOptions { ApiKey = Key, ApiSecret = Secret });
+        // The fake shares the test clock, so moving the clock moves "server time" too (no spurious -1021).
+        var server = new FakeBinanceServer(new FakeBinanceOptions { ApiKey = Key, ApiSecret = Secret, Time = time ?? TimeProvider.System });
         await server.StartAsync();
         var harness = new FakeBinanceHarness(server, time ?? TimeProvider.System, retry ?? new BinanceRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10) });
         if (sync)
