@@ -111,8 +111,9 @@ public sealed class BinanceKlineStream
             {
                 text = await session.ReceiveAsync(receiveToken.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            catch (Exception e) when (!ct.IsCancellationRequested && (e is OperationCanceledException || planned.IsCancellationRequested || silence.IsCancellationRequested))
             {
+                // Cancelling a receive aborts the socket, which may surface as a WebSocketException.
                 return planned.IsCancellationRequested ? PlannedReason : "no frame within the silence timeout";
             }
 

@@ -38,6 +38,9 @@ public sealed class BinanceUserDataStream
 
     public int KeepAlivesSent => Volatile.Read(ref _keepAlivesSent);
 
+    /// <summary>Raised after each keepalive: true when extended, false when Binance said the key is gone (-1125).</summary>
+    public event Action<bool>? KeepAliveCompleted;
+
     /// <summary>Raised once a connection is open and reading (for hosts and tests).</summary>
     public event Action<int>? Connected;
 
@@ -45,9 +48,9 @@ public sealed class BinanceUserDataStream
     {
         var backoff = new ReconnectBackoff(_options.BackoffBase, _options.BackoffMax, _options.JitterSeed);
         string? listenKey = null;
+        string? previousKey = null;
         var connections = 0;
         var gapReason = string.Empty;
-        var renewed = false;
         try
         {
             while (!ct.IsCancellationRequested)
@@ -55,27 +58,24 @@ public sealed class BinanceUserDataStream
                 string reason;
                 try
                 {
-                    if (listenKey is null)
-                    {
-                        listenKey = await _rest.CreateListenKeyAsync(ct).ConfigureAwait(false);
-                        Interlocked.Increment(ref _listenKeysCreated);
-                    }
-
-                    reason = await RunConnectionAsync(listenKey, ++connections, connections > 1 ? new UserStreamResumed(gapReason, renewed) : null, backoff, ct).ConfigureAwait(false);
+                    // POST returns the active key (extended) or a new one, so asking again after any failure is cheap and safe.
+                    listenKey ??= await CreateKeyAsync(ct).ConfigureAwait(false);
+                    var resumed = connections > 0 ? new UserStreamResumed(gapReason, listenKey != previousKey) : null;
+                    previousKey = listenKey;
+                    reason = await RunConnectionAsync(listenKey, resumed, backoff, () => connections++, ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or HttpRequestException or JsonException or OperationCanceledException or BinanceApiException)
                 {
-                    reason = e is BinanceApiException { Code: BinanceErrorCodes.InvalidListenKey } ? RenewReason : e.GetType().Name + ": " + e.Message;
+                    reason = e.GetType().Name + ": " + e.Message;
                 }
 
-                renewed = reason == RenewReason;
-                if (renewed)
+                gapReason = reason;
+                if (reason != PlannedReason)
                 {
                     listenKey = null;
                 }
 
-                gapReason = reason;
-                if (!renewed && reason != PlannedReason)
+                if (reason is not (PlannedReason or RenewReason))
                 {
                     await Task.Delay(backoff.Next(), _time, ct).ConfigureAwait(false);
                 }
@@ -90,9 +90,16 @@ public sealed class BinanceUserDataStream
         }
     }
 
+    private async Task<string> CreateKeyAsync(CancellationToken ct)
+    {
+        var key = await _rest.CreateListenKeyAsync(ct).ConfigureAwait(false);
+        Interlocked.Increment(ref _listenKeysCreated);
+        return key;
+    }
+
     private const string PlannedReason = "planned reconnect before the 24-hour cut";
 
-    private async Task<string> RunConnectionAsync(string listenKey, int number, UserStreamResumed? resumed, ReconnectBackoff backoff, CancellationToken ct)
+    private async Task<string> RunConnectionAsync(string listenKey, UserStreamResumed? resumed, ReconnectBackoff backoff, Func<int> countConnection, CancellationToken ct)
     {
         using var planned = new CancellationTokenSource(_options.PlannedReconnectAfter, _time);
         using var renew = new CancellationTokenSource();
@@ -105,7 +112,7 @@ public sealed class BinanceUserDataStream
             _events.Writer.TryWrite(resumed);
         }
 
-        Connected?.Invoke(number);
+        Connected?.Invoke(countConnection() + 1);
         var keepAlive = KeepAliveAsync(renew, linked.Token);
         try
         {
@@ -116,9 +123,10 @@ public sealed class BinanceUserDataStream
                 {
                     text = await session.ReceiveAsync(linked.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                catch (Exception e) when (!ct.IsCancellationRequested && (e is OperationCanceledException || renew.IsCancellationRequested || planned.IsCancellationRequested))
                 {
-                    return renew.IsCancellationRequested ? RenewReason : PlannedReason;
+                    // Cancelling a receive aborts the socket, which may surface as a WebSocketException.
+                    return renew.IsCancellationRequested ? RenewReason : planned.IsCancellationRequested ? PlannedReason : "receive cancelled";
                 }
 
                 if (text is null)
@@ -151,9 +159,11 @@ public sealed class BinanceUserDataStream
                 {
                     await _rest.KeepAliveListenKeyAsync(ct).ConfigureAwait(false);
                     Interlocked.Increment(ref _keepAlivesSent);
+                    KeepAliveCompleted?.Invoke(true);
                 }
                 catch (BinanceApiException e) when (e.Code == BinanceErrorCodes.InvalidListenKey)
                 {
+                    KeepAliveCompleted?.Invoke(false);
                     await renew.CancelAsync().ConfigureAwait(false);
                     return;
                 }
