@@ -133,6 +133,27 @@ public sealed class BinanceKlineStreamTests
     }
 
     [Fact]
+    public async Task Binance_KlineStream_TreatsASilentConnectionAsAFaultAndReconnects()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var h = await FakeBinanceHarness.StartAsync(clock);
+        var options = Fast with { SilenceTimeout = TimeSpan.FromMinutes(3) };
+        var (stream, connects) = Create(h, last: null, options, clock);
+        using var cts = new CancellationTokenSource();
+        var run = stream.RunAsync(cts.Token);
+        await connects[0].Task.WithTimeout();
+        await clock.WaitForTimerAsync(d => d == TimeSpan.FromMinutes(3)).WithTimeout();
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var backoff = await clock.WaitForTimerAsync(d => d < TimeSpan.FromSeconds(1)).WithTimeout();
+        clock.Advance(backoff);
+
+        Assert.Equal(2, await connects[1].Task.WithTimeout());
+        await cts.CancelAsync();
+        await run.WithTimeout();
+    }
+
+    [Fact]
     public void Binance_KlineStream_SubscribesOnTheRoutedMarketPath()
     {
         var stream = new BinanceKlineStream(new Uri("wss://fstream.binance.com"), [new KlineSubscription(Btc, OneMinute), new KlineSubscription(new Symbol("ETHUSDT"), Interval.Parse("15m"))],
