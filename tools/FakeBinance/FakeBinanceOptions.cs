@@ -20,5 +20,11 @@ public sealed record FakeBinanceOptions
 
     public string DataSymbol { get; init; } = "BTCUSDT";
 
+    /// <summary>
+    /// When set, the CSV is replayed as a live market instead of served as old history: its first half becomes the
+    /// history (re-stamped to end now) and the second half is streamed one candle per step.
+    /// </summary>
+    public TimeSpan? ReplayStep { get; init; }
+
     public decimal StartingBalance { get; init; } = 10_000m;
 }

@@ -31,7 +31,7 @@ public sealed class FakeBinanceServer : IAsyncDisposable
                 Streams.PublishUser(key, type, evt);
             }
         };
-        if (Options.DataCsv is { } csv)
+        if (Options.DataCsv is { } csv && Options.ReplayStep is null)
         {
             var candles = FakeCandle.ReadCsv(csv);
             Market.AddHistory(Options.DataSymbol, Options.DataInterval, candles);
