@@ -126,6 +126,8 @@ public sealed class BinanceResilienceTests
         Assert.Equal(BinanceErrorKind.Retryable, BinanceApiException.Classify(503, 0, "Service Unavailable."));
         Assert.Equal(BinanceErrorKind.Retryable, BinanceApiException.Classify(503, -1008, "Request throttled by system-level protection."));
         Assert.Equal(BinanceErrorKind.Retryable, BinanceApiException.Classify(429, -1003, "Too many requests"));
+        Assert.Equal(BinanceErrorKind.Retryable, BinanceApiException.Classify(0, 0, "Transport failure: connection refused"));
+        Assert.Equal(BinanceErrorKind.Unknown, BinanceApiException.Classify(503, 0, "Unknown error: the order request timed out"));
         Assert.Equal(BinanceErrorKind.Final, BinanceApiException.Classify(400, -2019, "Margin is insufficient."));
         Assert.Equal(BinanceErrorKind.Final, BinanceApiException.Classify(400, -1022, "Signature for this request is not valid."));
     }

@@ -40,7 +40,8 @@ public class BinanceApiException : Exception
             return BinanceErrorKind.Retryable;
         }
 
-        if (code == BinanceErrorCodes.UnknownError || (httpStatus >= 500 && code == 0))
+        // Status 0: the request never got an HTTP answer (connection refused, reset, timeout) on a non-order call.
+        if (httpStatus == 0 || code == BinanceErrorCodes.UnknownError || (httpStatus >= 500 && code == 0))
         {
             return BinanceErrorKind.Retryable;
         }

@@ -101,8 +101,9 @@ public sealed class BinanceHttp
         {
             response = await _http.SendAsync(request, ct).ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
+            // HttpRequestException: connection failed or broke; TaskCanceledException without our cancellation: HttpClient timeout.
             // An order whose request may have reached the exchange has an unknown fate; anything else just failed.
             throw new BinanceApiException(isOrder ? 503 : 0, 0, (isOrder ? "Unknown error: " : "Transport failure: ") + e.Message);
         }
