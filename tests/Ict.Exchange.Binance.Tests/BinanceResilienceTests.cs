@@ -64,6 +64,23 @@ public sealed class BinanceResilienceTests
     }
 
     [Fact]
+    public async Task Binance_LongBan_FailsLaterCallsAtOnceWithoutSendingAnything()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var h = await FakeBinanceHarness.StartAsync(clock);
+        h.Server.Faults.RateLimitNext(1, TimeSpan.FromDays(3), status: 418);
+
+        var banned = await Assert.ThrowsAsync<BinanceApiException>(() => h.Rest.GetBalancesAsync());
+        var held = await Assert.ThrowsAsync<BinanceApiException>(() => h.Rest.GetPositionRiskAsync());
+
+        Assert.Equal(418, banned.HttpStatus);
+        Assert.Equal(TimeSpan.FromDays(3), banned.RetryAfter);
+        Assert.Equal(1, h.CountRequests("GET", "/fapi/v3/balance"));
+        Assert.Equal(0, h.CountRequests("GET", "/fapi/v3/positionRisk"));
+        Assert.True(held.RetryAfter > TimeSpan.FromDays(2));
+    }
+
+    [Fact]
     public async Task Binance_503UnknownOnAnOrderThatWentThrough_IsLookedUpAndNeverResent()
     {
         await using var h = await FakeBinanceHarness.StartAsync();

@@ -22,6 +22,7 @@ public sealed class BinanceHttp
     private readonly ResiliencePipeline _retry;
     private readonly Random _jitter;
     private readonly Lock _jitterGate = new();
+    private readonly TimeSpan _maxInlineWait;
 
     public BinanceHttp(HttpClient http, Uri baseUri, BinanceCredentials? credentials, TimeProvider time, BinanceRetryOptions? retry = null, int recvWindowMs = 5000)
     {
@@ -32,6 +33,7 @@ public sealed class BinanceHttp
         Clock = new ServerClock(time);
         Limits = new RateLimitTracker(time);
         var options = retry ?? new BinanceRetryOptions();
+        _maxInlineWait = options.MaxInlineWait;
         _jitter = new Random(options.JitterSeed);
         _retry = options.MaxRetries <= 0
             ? ResiliencePipeline.Empty
@@ -39,7 +41,8 @@ public sealed class BinanceHttp
                 .AddRetry(new RetryStrategyOptions
                 {
                     MaxRetryAttempts = options.MaxRetries,
-                    ShouldHandle = new PredicateBuilder().Handle<BinanceApiException>(e => e.Kind == BinanceErrorKind.Retryable),
+                    ShouldHandle = new PredicateBuilder().Handle<BinanceApiException>(e =>
+                        e.Kind == BinanceErrorKind.Retryable && (e.RetryAfter is null || e.RetryAfter <= options.MaxInlineWait)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.Outcome.Exception, args.AttemptNumber, options)),
                 })
                 .Build();
@@ -84,6 +87,12 @@ public sealed class BinanceHttp
     private async Task<string> SendOnceAsync(HttpMethod method, string path, BinanceParameters? parameters, BinanceSecurity security, int weight, bool isOrder, CancellationToken ct)
     {
         var wait = Limits.DelayBefore(weight, isOrder);
+        if (wait > _maxInlineWait)
+        {
+            // Banned (418) or paused for long: send nothing and say when traffic may resume.
+            throw new BinanceApiException(418, BinanceErrorCodes.TooManyRequests, $"REST traffic paused until {Limits.PausedUntil:O}; nothing was sent.", wait);
+        }
+
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, Clock.Time, ct).ConfigureAwait(false);
