@@ -41,6 +41,29 @@ public sealed class BinanceClient
         await Rest.RefreshFiltersAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>Re-measures the server-time offset every <paramref name="period"/> until cancelled (drift between -1021s).</summary>
+    public async Task RunClockResyncAsync(TimeSpan period, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(period, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    await Rest.SyncTimeAsync(ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is BinanceApiException or HttpRequestException)
+                {
+                    // The next tick (or the next -1021) tries again; the old offset stays meanwhile.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
     public BinanceKlineStream CreateKlineStream(IEnumerable<KlineSubscription> subscriptions, StreamOptions? options = null) =>
         new(_options.EffectiveWsBaseUrl, subscriptions, Rest.GetClosedCandlesSinceAsync, _time, options ?? DefaultStreamOptions());
 

@@ -27,4 +27,10 @@ public sealed record FakeBinanceOptions
     public TimeSpan? ReplayStep { get; init; }
 
     public decimal StartingBalance { get; init; } = 10_000m;
+
+    /// <summary>How often the server pings each WebSocket (Binance: 3 minutes).</summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long the server waits for the pong before dropping the connection (Binance: 10 minutes).</summary>
+    public TimeSpan PongTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

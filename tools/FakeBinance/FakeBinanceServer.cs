@@ -74,7 +74,8 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, Options.Port));
         var app = builder.Build();
-        app.UseWebSockets();
+        // Like Binance: ping every few minutes, drop a client that does not answer (scaled by the options).
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = Options.PingInterval, KeepAliveTimeout = Options.PongTimeout });
         FakeRestApi.Map(app, this);
         FakeSocketRoutes.Map(app, this);
         await app.StartAsync(ct).ConfigureAwait(false);
