@@ -49,6 +49,15 @@ public sealed record SymbolFilters(
         return step <= 0 ? quantity : Normalize(min + (Math.Floor((quantity - min) / step) * step));
     }
 
+    /// <summary>Checks a price (limit or trigger) against PRICE_FILTER only.</summary>
+    public void ValidatePrice(decimal price)
+    {
+        Check(price > 0, "PRICE_FILTER", $"price {price} must be positive");
+        Check(MinPrice <= 0 || price >= MinPrice, "PRICE_FILTER", $"price {price} is below {MinPrice}");
+        Check(MaxPrice <= 0 || price <= MaxPrice, "PRICE_FILTER", $"price {price} is above {MaxPrice}");
+        Check(TickSize <= 0 || (price - MinPrice) % TickSize == 0, "PRICE_FILTER", $"price {price} is not on the {TickSize} tick");
+    }
+
     /// <summary>Throws <see cref="OrderValidationException"/> when the order breaks a filter.</summary>
     /// <param name="quantity">The order quantity.</param>
     /// <param name="price">The limit price, or the trigger/mark price used for the notional of a market order.</param>
@@ -59,10 +68,7 @@ public sealed record SymbolFilters(
     {
         if (priceIsOrderPrice)
         {
-            Check(price > 0, "PRICE_FILTER", $"price {price} must be positive");
-            Check(MinPrice <= 0 || price >= MinPrice, "PRICE_FILTER", $"price {price} is below {MinPrice}");
-            Check(MaxPrice <= 0 || price <= MaxPrice, "PRICE_FILTER", $"price {price} is above {MaxPrice}");
-            Check(TickSize <= 0 || (price - MinPrice) % TickSize == 0, "PRICE_FILTER", $"price {price} is not on the {TickSize} tick");
+            ValidatePrice(price);
         }
 
         var (filter, min, max, step) = market

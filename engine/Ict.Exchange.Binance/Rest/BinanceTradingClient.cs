@@ -56,6 +56,7 @@ public sealed class BinanceTradingClient(BinanceRestClient rest)
         var filters = await rest.GetFiltersAsync(order.Symbol.Value, ct).ConfigureAwait(false);
         var trigger = filters.RoundPrice(order.TriggerPrice);
         decimal? qty = order.Quantity is { } q ? filters.RoundQuantityDown(q, market: true) : null;
+        filters.ValidatePrice(trigger);
         if (qty is { } checkedQty)
         {
             filters.Validate(checkedQty, trigger, market: true, priceIsOrderPrice: true, reduceOnly: order.ReduceOnly);

@@ -67,7 +67,7 @@ public sealed class BinanceKlineStream
                 {
                     reason = await RunConnectionAsync(backoff, ct).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or HttpRequestException or JsonException or OperationCanceledException or Rest.BinanceApiException)
+                catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or HttpRequestException or JsonException or OperationCanceledException or Rest.BinanceApiException or InvalidOperationException or FormatException)
                 {
                     reason = e.GetType().Name + ": " + e.Message;
                 }

@@ -64,7 +64,7 @@ public sealed class BinanceUserDataStream
                     previousKey = listenKey;
                     reason = await RunConnectionAsync(listenKey, resumed, backoff, () => connections++, ct).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or HttpRequestException or JsonException or OperationCanceledException or BinanceApiException)
+                catch (Exception e) when (!ct.IsCancellationRequested && e is WebSocketException or HttpRequestException or JsonException or OperationCanceledException or BinanceApiException or InvalidOperationException or FormatException)
                 {
                     reason = e.GetType().Name + ": " + e.Message;
                 }
