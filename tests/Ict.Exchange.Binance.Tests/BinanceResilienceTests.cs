@@ -126,6 +126,24 @@ public sealed class BinanceResilienceTests
     }
 
     [Fact]
+    public async Task Binance_RequestThatWouldCrossTheWeightLimit_WaitsForTheNextMinuteBeforeItIsSent()
+    {
+        var start = DateTimeOffset.FromUnixTimeMilliseconds((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000 * 60_000) + 45_000);
+        var clock = new ManualTimeProvider(start);
+        await using var h = await FakeBinanceHarness.StartAsync(clock);
+        h.Http.Limits.Observe(2158, null, null); // 2158 + 5 crosses 90 % of 2400
+
+        var call = h.Rest.GetBalancesAsync();
+        var wait = await clock.WaitForTimerAsync(d => d > TimeSpan.Zero).WithTimeout();
+
+        Assert.Equal(TimeSpan.FromSeconds(15), wait);
+        Assert.Equal(0, h.CountRequests("GET", "/fapi/v3/balance"));
+        clock.Advance(wait);
+        await call.WithTimeout();
+        Assert.Equal(1, h.CountRequests("GET", "/fapi/v3/balance"));
+    }
+
+    [Fact]
     public void Binance_RateLimitTracker_HoldsARequestThatWouldCrossTheWeightLimitUntilTheNextMinute()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 30, TimeSpan.Zero));

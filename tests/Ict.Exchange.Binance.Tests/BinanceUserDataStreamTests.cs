@@ -80,6 +80,25 @@ public sealed class BinanceUserDataStreamTests
     }
 
     [Fact]
+    public async Task Binance_UserStream_AfterADroppedSocket_ReconnectsOnTheSameKeyAndAsksForReconciliation()
+    {
+        await using var h = await FakeBinanceHarness.StartAsync();
+        var (stream, connects) = Create(h);
+        using var cts = new CancellationTokenSource();
+        var run = stream.RunAsync(cts.Token);
+        await connects[0].Task.WithTimeout();
+
+        h.Server.Streams.Drop("private");
+        var resumed = await stream.Events.NextOfAsync<UserDataEvent, UserStreamResumed>();
+
+        Assert.False(resumed.NewListenKey);
+        Assert.Equal(2, await connects[1].Task.WithTimeout());
+        Assert.Equal(1, h.Server.ListenKeys.Created);
+        await cts.CancelAsync();
+        await run.WithTimeout();
+    }
+
+    [Fact]
     public async Task Binance_UserStream_KeepsTheListenKeyAliveEveryThirtyMinutesOnTheInjectedClock()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
