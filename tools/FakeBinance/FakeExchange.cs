@@ -31,6 +31,9 @@ public sealed class FakeExchange
 
     public decimal Wallet { get; private set; }
 
+    /// <summary>Send ALGO_UPDATE TRIGGERED before the child order's fill (Binance has been seen doing both orders).</summary>
+    public bool TriggeredBeforeFill { get; set; }
+
     public IReadOnlyCollection<FakeSymbol> Symbols => _symbols.Values;
 
     public FakeSymbol Symbol(string name) =>
@@ -233,14 +236,23 @@ public sealed class FakeExchange
         };
         _orders.Add(child);
 
-        // Binance sends the child's fill before ALGO_UPDATE TRIGGERED and FINISHED; so does the fake.
-        Fill(child, price);
+        // Binance has been seen sending the child's fill both before and after ALGO_UPDATE TRIGGERED.
         a.ActualOrderId = child.OrderId;
         a.ActualPrice = price;
         a.ActualQty = qty;
         a.Status = "TRIGGERED";
         a.UpdateTime = now;
-        Publish(FakeJson.AlgoUpdate(a, now));
+        if (TriggeredBeforeFill)
+        {
+            Publish(FakeJson.AlgoUpdate(a, now));
+            Fill(child, price);
+        }
+        else
+        {
+            Fill(child, price);
+            Publish(FakeJson.AlgoUpdate(a, now));
+        }
+
         a.Status = "FINISHED";
         Publish(FakeJson.AlgoUpdate(a, now));
     }
