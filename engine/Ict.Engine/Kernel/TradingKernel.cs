@@ -14,13 +14,14 @@ namespace Ict.Engine.Kernel;
 /// strategies, and take each signal through the engine's checks, the risk manager and the order manager. The
 /// store's transaction is committed at the end of every input.
 /// </summary>
-internal sealed class TradingKernel(
+internal sealed partial class TradingKernel(
     KernelParts parts,
     IReadOnlyList<StrategySlot> strategies,
     RiskSlot risk,
     IReadOnlyList<IEventSink> sinks) : IEventPublisher
 {
-    private readonly StrategyContext _context = new(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
+    private readonly List<StrategySlot> _strategies = [.. strategies];
+    private StrategyContext _context = new(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
     private readonly Dictionary<Symbol, Candle> _lastCandles = [];
     private readonly GapDetector _gaps = new();
     private DateTimeOffset? _firstCandle;
@@ -28,6 +29,9 @@ internal sealed class TradingKernel(
     public long EventCount { get; private set; }
 
     public bool TradingPaused { get; set; }
+
+    /// <summary>How strategy calls are timed; inline (no budget) unless the host sets one.</summary>
+    public StrategyCallGuard CallGuard { get; init; } = StrategyCallGuard.Inline;
 
     public void Publish(EngineEvent engineEvent)
     {
@@ -66,7 +70,7 @@ internal sealed class TradingKernel(
         _lastCandles[candle.Symbol] = candle;
         Publish(new CandleClosed(now, candle));
 
-        foreach (var slot in strategies)
+        foreach (var slot in _strategies)
         {
             if (slot.Wants(candle))
             {
@@ -104,16 +108,14 @@ internal sealed class TradingKernel(
     private void RunStrategy(StrategySlot slot, Candle candle, DateTimeOffset now)
     {
         _context.Reset(now, slot.Log);
-        try
+        var context = _context;
+        if (CallGuard.Invoke(() => slot.Strategy.OnCandle(candle, context)) is { } reason)
         {
-            slot.Strategy.OnCandle(candle, _context);
-        }
-        catch (Exception ex)
-        {
-            var reason = $"{ex.GetType().Name}: {ex.Message}";
+            // The abandoned call may still write to its context: later calls get a fresh one.
+            _context = new StrategyContext(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
             slot.Fault(reason);
             Publish(new PluginFaulted(now, slot.Id, reason));
-            Publish(new EngineError(now, slot.Id, $"strategy '{slot.Id}' threw on the {candle.Symbol} {candle.Interval} candle at {candle.OpenTime:yyyy-MM-dd HH:mm} and receives no more events: {reason}"));
+            Publish(new EngineError(now, slot.Id, $"strategy '{slot.Id}' failed on the {candle.Symbol} {candle.Interval} candle at {candle.OpenTime:yyyy-MM-dd HH:mm} and receives no more events: {reason}"));
             return;
         }
 
