@@ -16,7 +16,7 @@ namespace Ict.Engine;
 /// feeds it. Bad configuration or input surfaces as <see cref="ConfigException"/> or
 /// <see cref="CandleFileException"/> before any trading starts.
 /// </summary>
-public sealed class EngineHost : IAsyncDisposable
+public sealed partial class EngineHost : IAsyncDisposable
 {
     private readonly EngineConfig _config;
     private readonly Serilog.ILogger _log;
@@ -25,10 +25,12 @@ public sealed class EngineHost : IAsyncDisposable
     private readonly ReplayFeed _feed;
     private readonly NotificationDispatcher _notifications;
     private readonly Portfolio _portfolio;
+    private readonly PluginHost _plugins;
 
     private EngineHost(EngineConfig config, Serilog.ILogger log, StateStore store, EngineLoop loop, ReplayFeed feed,
-        NotificationDispatcher notifications, Portfolio portfolio, RunStatistics statistics, long runId, PluginCatalog catalog)
+        NotificationDispatcher notifications, Portfolio portfolio, RunStatistics statistics, long runId, PluginCatalog catalog, PluginHost plugins)
     {
+        _plugins = plugins;
         _config = config;
         _log = log;
         _store = store;
@@ -61,7 +63,7 @@ public sealed class EngineHost : IAsyncDisposable
         var feed = new ReplayFeed(sources);
         ValidateFiles(feed, log);
 
-        var catalog = PluginCatalog.Discover(options.Plugins.Directories.Select(config.ResolvePath));
+        var catalog = PluginCatalog.Discover(options.Plugins.Directories.Select(config.ResolvePath), new PluginTrust(options.Plugins.AllowedSha256));
         foreach (var plugin in catalog.Plugins)
         {
             if (plugin.State == PluginState.Loaded)
@@ -95,13 +97,17 @@ public sealed class EngineHost : IAsyncDisposable
         var orders = new OrderManager(store, runId, venue, portfolio, daily, publisher);
         var parts = new KernelParts(store, runId, clock, portfolio, daily, orders, options.Paper.EntryFill, rules, statistics);
         IEventSink[] sinks = [statistics, new JournalSink(store, runId), new LogSink(log), new NotificationSink(notifications)];
-        var kernel = new TradingKernel(parts, strategies, risk, sinks);
+        var kernel = new TradingKernel(parts, strategies, risk, [.. sinks, new PluginFaultSink(catalog)])
+        {
+            CallGuard = new StrategyCallGuard(TimeSpan.FromMilliseconds(options.Plugins.StrategyCallBudgetMilliseconds), TimeProvider.System),
+        };
         publisher.Target = kernel;
-        var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd);
+        var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd) { LoggerFor = id => new PluginLogger(log, id) };
+        var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, log);
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
             runId, options.Account.StartingBalance, options.Account.Asset, strategies.Count, risk.Id, notifiers.Count, store.Path);
-        return new EngineHost(config, log, store, loop, feed, notifications, portfolio, statistics, runId, catalog);
+        return new EngineHost(config, log, store, loop, feed, notifications, portfolio, statistics, runId, catalog, pluginHost);
     }
 
     /// <summary>Replays the feed through the kernel until the data ends or <paramref name="stop"/> is signalled.</summary>
@@ -109,9 +115,11 @@ public sealed class EngineHost : IAsyncDisposable
     {
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var pump = Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None);
+        var watch = WatchPluginsAsync(feedStop.Token);
         var reason = await _loop.RunAsync(stop).ConfigureAwait(false);
         await feedStop.CancelAsync().ConfigureAwait(false);
         await pump.ConfigureAwait(false);
+        await watch.ConfigureAwait(false);
 
         var summary = Statistics.ToSummary(RunId, _portfolio.ToView(), _config.Options.Account.StartingBalance, reason);
         _store.FinishRun(RunId, reason == "end of data" ? "completed" : "stopped", JsonSerializer.Serialize(summary));
@@ -178,9 +186,20 @@ public sealed class EngineHost : IAsyncDisposable
 
             var path = $"$.strategies[{i}]";
             var symbols = slot.Symbols?.Select(s => ParseSymbol(config, s, $"{path}.symbols")).ToHashSet() ?? fed;
-            var strategy = Require<IStrategy>(config, catalog, slot, path);
             var interval = slot.Interval is null ? (Interval?)null : Interval.Parse(slot.Interval);
-            slots.Add(new StrategySlot(slot.Plugin, strategy, symbols, interval, new PluginLogger(log, slot.Plugin)));
+            try
+            {
+                var strategy = Require<IStrategy>(config, catalog, slot, path);
+                slots.Add(new StrategySlot(slot.Plugin, strategy, symbols, interval, new PluginLogger(log, slot.Plugin)));
+            }
+            catch (PluginFaultException ex)
+            {
+                log.Error("Strategy {Id} is faulted and gets no events until a new build is dropped in: {Reason}", slot.Plugin, ex.Reason);
+                catalog.MarkFaulted(slot.Plugin, ex.Reason);
+                var faulted = new StrategySlot(slot.Plugin, FaultedStrategy.Instance, symbols, interval, new PluginLogger(log, slot.Plugin));
+                faulted.Fault(ex.Reason);
+                slots.Add(faulted);
+            }
         }
 
         return slots;

@@ -10,6 +10,7 @@ public sealed class PluginCatalog
     private readonly Lock _gate = new();
     private readonly List<PluginFolder> _folders = [];
     private readonly List<PluginDescriptor> _gone = [];
+    private readonly Dictionary<string, int> _faults = new(StringComparer.Ordinal);
 
     public IReadOnlyList<PluginDescriptor> Plugins
     {
@@ -47,6 +48,23 @@ public sealed class PluginCatalog
         }
 
         return catalog;
+    }
+
+    /// <summary>
+    /// Loads one plugin folder as the engine would, validates it, and unloads it again. Null when the folder holds no
+    /// plugin assembly at all.
+    /// </summary>
+    public static IReadOnlyList<PluginDescriptor>? Check(string folder, PluginTrust trust)
+    {
+        var loaded = PluginFolderLoader.Load(folder, trust, _ => null);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        var plugins = loaded.Plugins.Select(p => p with { Type = null }).ToList();
+        loaded.Unload();
+        return plugins;
     }
 
     public PluginDescriptor? Find(string id)
@@ -104,11 +122,30 @@ public sealed class PluginCatalog
         }
     }
 
+    /// <summary>How many times <paramref name="id"/> has faulted since the engine started.</summary>
+    internal int FaultCount(string id)
+    {
+        lock (_gate)
+        {
+            return _faults.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>Counts a fault of a build that never ran (it failed to start).</summary>
+    internal void CountFault(string id)
+    {
+        lock (_gate)
+        {
+            _faults[id] = _faults.GetValueOrDefault(id) + 1;
+        }
+    }
+
     /// <summary>Marks a loaded plugin faulted (it stays loaded, but receives no more events).</summary>
     internal void MarkFaulted(string id, string reason)
     {
         lock (_gate)
         {
+            _faults[id] = _faults.GetValueOrDefault(id) + 1;
             for (var i = 0; i < _folders.Count; i++)
             {
                 var folder = _folders[i];
