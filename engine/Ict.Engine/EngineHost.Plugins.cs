@@ -11,6 +11,12 @@ namespace Ict.Engine;
 /// <summary>The engine's side of hot reload: watching the plugin directories while the run goes on.</summary>
 public sealed partial class EngineHost
 {
+    /// <summary>The kernel's input channel, for a caller that feeds the engine itself.</summary>
+    internal ChannelWriter<KernelInput> Input => _loop.Writer;
+
+    /// <summary>Applies a change in one plugin folder now, as the watcher would once the folder settles.</summary>
+    internal Task ApplyPluginChangeAsync(string folder, CancellationToken stop) => _plugins.ApplyAsync(Path.GetFullPath(folder), stop);
+
     private static PluginHost CreatePluginHost(EngineConfig config, PluginCatalog catalog, ChannelWriter<KernelInput> kernel, IReadOnlyList<ReplaySource> sources, Serilog.ILogger log)
     {
         var options = config.Options;

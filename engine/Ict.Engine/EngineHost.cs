@@ -111,10 +111,13 @@ public sealed partial class EngineHost : IAsyncDisposable
     }
 
     /// <summary>Replays the feed through the kernel until the data ends or <paramref name="stop"/> is signalled.</summary>
-    public async Task<RunSummary> RunAsync(CancellationToken stop)
+    public Task<RunSummary> RunAsync(CancellationToken stop) => RunAsync(replay: true, stop);
+
+    /// <summary>Runs the kernel; without <paramref name="replay"/> the caller feeds <see cref="Input"/> itself (tests).</summary>
+    internal async Task<RunSummary> RunAsync(bool replay, CancellationToken stop)
     {
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var pump = Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None);
+        var pump = replay ? Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None) : Task.CompletedTask;
         var watch = WatchPluginsAsync(feedStop.Token);
         var reason = await _loop.RunAsync(stop).ConfigureAwait(false);
         await feedStop.CancelAsync().ConfigureAwait(false);

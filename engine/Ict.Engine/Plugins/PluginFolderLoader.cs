@@ -88,6 +88,13 @@ internal static class PluginFolderLoader
 
         foreach (var reference in assembly.GetReferencedAssemblies())
         {
+            // Private dependencies must come with the plugin: borrowing whatever the host happens to load would
+            // work by accident, with the host's version.
+            if (!context.CanResolve(reference))
+            {
+                return $"missing dependency {reference.Name} {reference.Version}: it is not in the plugin folder (or its .deps.json), and only the plugin API and the framework come from the host";
+            }
+
             try
             {
                 context.LoadFromAssemblyName(reference);

@@ -57,7 +57,11 @@ internal sealed class PluginHost(
         {
             if (current is not null)
             {
-                await RemoveAsync(folder, current, "its folder was removed", stop).ConfigureAwait(false);
+                // Only ids and stripped descriptors cross the await: this method's state must not keep the old build alive.
+                var ids = current.Plugins.Where(p => p.Kind == PluginKind.Strategy && p.State is PluginState.Loaded or PluginState.Faulted).Select(p => p.Id).ToList();
+                var removed = current.Plugins.Select(p => p with { Type = null }).ToList();
+                current = null;
+                await RemoveAsync(folder, ids, removed, "its folder was removed", stop).ConfigureAwait(false);
             }
 
             return;
@@ -161,14 +165,11 @@ internal sealed class PluginHost(
         return started.Count == 0 ? null : started;
     }
 
-    private async Task RemoveAsync(string folder, PluginFolder current, string why, CancellationToken stop)
+    private async Task RemoveAsync(string folder, List<string> ids, List<PluginDescriptor> previous, string why, CancellationToken stop)
     {
-        var ids = current.Plugins.Where(p => p.Kind == PluginKind.Strategy && p.State is PluginState.Loaded or PluginState.Faulted).Select(p => p.Id).ToList();
-        var previous = current.Plugins.Select(p => p with { Type = null }).ToList();
-        current = null!;
         await SwapAllAsync([], ids, stop).ConfigureAwait(false);
-        log.Information("Plugin folder {Folder} removed: {Ids} stopped", folder, string.Join(", ", previous.Select(p => p.Id)));
         VerifyUnloaded(previous, Detach(previous), why, recordIfCollected: true);
+        log.Information("Plugin folder {Folder} removed: {Ids} stopped", folder, string.Join(", ", previous.Select(p => p.Id)));
     }
 
     private async Task SwapAsync(string id, IReadOnlyList<IStrategy> replacements, CancellationToken stop)

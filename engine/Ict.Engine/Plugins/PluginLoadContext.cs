@@ -41,6 +41,10 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
 
     public Assembly LoadMain() => LoadFromBytes(_mainAssemblyPath);
 
+    /// <summary>True when <paramref name="name"/> is the host's to give, or the folder has it (per its .deps.json).</summary>
+    public bool CanResolve(AssemblyName name) =>
+        name.Name is null || IsShared(name.Name) || _resolver.ResolveAssemblyToPath(name) is not null;
+
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         if (assemblyName.Name is null || IsShared(assemblyName.Name))
