@@ -75,6 +75,23 @@ public sealed class FaultIsolationTests : IDisposable
     }
 
     [Fact]
+    public async Task Reload_WhenAFaultedPluginsFolderChangesButNotItsAssembly_DoesNotReEnableIt()
+    {
+        await using var engine = RunningEngine.Start(_temp, ["fixture.throws", "fixture.json-old"], watch: false);
+        await engine.FeedAsync();
+        await _probe.WaitForAsync(m => m.StartsWith("fixture.json-old", StringComparison.Ordinal));
+
+        var folder = Path.Combine(engine.PluginDirectory, "bad");
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "Fixture.Misbehaving.dll"), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        await engine.ApplyChangeAsync(folder);
+        await engine.FeedAsync();
+
+        await _probe.WaitForAsync(m => m.EndsWith("42003.0}", StringComparison.Ordinal));
+        Assert.Single(_probe.Messages, "fixture.throws:called");
+        Assert.Equal(PluginState.Faulted, engine.Plugin("fixture.throws").State);
+    }
+
+    [Fact]
     public async Task Unload_WhenAHungCallStillRunsPluginCode_ReportsTheLeak()
     {
         await using var engine = RunningEngine.Start(_temp, ["fixture.hangs", "fixture.json-old"], budgetMs: HangBudgetMs, watch: false);
