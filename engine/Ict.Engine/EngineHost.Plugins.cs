@@ -47,6 +47,26 @@ public sealed partial class EngineHost
         return slots.Select(x => PluginActivator.Create<IStrategy>(descriptor, config, x.slot, x.path)).ToList();
     }
 
+    /// <summary>Keeps <c>plugins.json</c> beside the database in step with the catalog while the engine runs.</summary>
+    private void PublishPluginStatus()
+    {
+        var path = PluginStatusFile.PathFor(_store.Path);
+        Catalog.Changed += catalog =>
+        {
+            try
+            {
+                PluginStatusFile.Write(path, catalog.Plugins);
+            }
+            catch (IOException ex)
+            {
+                _log.Warning("Could not write the plugin status file {Path}: {Reason}", path, ex.Message);
+            }
+        };
+        PluginStatusFile.Write(path, Catalog.Plugins);
+    }
+
+    private void RetractPluginStatus() => PluginStatusFile.Delete(PluginStatusFile.PathFor(_store.Path));
+
     private async Task WatchPluginsAsync(CancellationToken stop)
     {
         var options = _config.Options.Plugins;

@@ -118,11 +118,13 @@ public sealed partial class EngineHost : IAsyncDisposable
     {
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var pump = replay ? Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None) : Task.CompletedTask;
+        PublishPluginStatus();
         var watch = WatchPluginsAsync(feedStop.Token);
         var reason = await _loop.RunAsync(stop).ConfigureAwait(false);
         await feedStop.CancelAsync().ConfigureAwait(false);
         await pump.ConfigureAwait(false);
         await watch.ConfigureAwait(false);
+        RetractPluginStatus();
 
         var summary = Statistics.ToSummary(RunId, _portfolio.ToView(), _config.Options.Account.StartingBalance, reason);
         _store.FinishRun(RunId, reason == "end of data" ? "completed" : "stopped", JsonSerializer.Serialize(summary));

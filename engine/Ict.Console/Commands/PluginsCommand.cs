@@ -34,12 +34,19 @@ internal static class PluginsCommand
 
         var options = config.Options.Plugins;
         var catalog = PluginCatalog.Discover(options.Directories.Select(config.ResolvePath), new PluginTrust(options.AllowedSha256));
-        var rows = catalog.Plugins.Select(PluginRow.From).ToList();
+        // A running engine on this config publishes its live view (faults, unloads, leaks): prefer it to a fresh scan.
+        var live = PluginStatusFile.ReadLive(PluginStatusFile.PathFor(config.ResolvePath(config.Options.State.Database)));
+        var rows = (live ?? catalog.Plugins).Select(PluginRow.From).ToList();
 
         if (asJson)
         {
             System.Console.WriteLine(JsonSerializer.Serialize(rows));
             return ExitCodes.Ok;
+        }
+
+        if (live is not null)
+        {
+            System.Console.WriteLine("(live: the engine running on this config)");
         }
 
         foreach (var row in rows)

@@ -12,6 +12,9 @@ public sealed class PluginCatalog
     private readonly List<PluginDescriptor> _gone = [];
     private readonly Dictionary<string, int> _faults = new(StringComparer.Ordinal);
 
+    /// <summary>Raised after the catalog changed (a folder loaded, reloaded or removed; a plugin faulted).</summary>
+    public event Action<PluginCatalog>? Changed;
+
     public IReadOnlyList<PluginDescriptor> Plugins
     {
         get
@@ -110,6 +113,8 @@ public sealed class PluginCatalog
                 _folders.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             }
         }
+
+        Changed?.Invoke(this);
     }
 
     /// <summary>Records plugins that are no longer loaded (removed, or replaced and leaked), with why.</summary>
@@ -120,6 +125,8 @@ public sealed class PluginCatalog
             _gone.RemoveAll(g => plugins.Any(p => p.Id == g.Id && SamePath(p.Path, g.Path)));
             _gone.AddRange(plugins);
         }
+
+        Changed?.Invoke(this);
     }
 
     /// <summary>How many times <paramref name="id"/> has faulted since the engine started.</summary>
@@ -155,6 +162,8 @@ public sealed class PluginCatalog
                 }
             }
         }
+
+        Changed?.Invoke(this);
     }
 
     private string? OwnerOf(string id)

@@ -44,6 +44,7 @@ public sealed class FaultIsolationTests : IDisposable
         var faulted = engine.Plugin("fixture.throws");
         Assert.Equal(PluginState.Faulted, faulted.State);
         Assert.Contains("InvalidOperationException: fixture strategy fails on every candle", faulted.Reason, StringComparison.Ordinal);
+        Assert.Equal(PluginState.Faulted, engine.LiveStatus!.Single(p => p.Id == "fixture.throws").State);
     }
 
     [Fact]
@@ -106,5 +107,7 @@ public sealed class FaultIsolationTests : IDisposable
         Assert.Equal(PluginState.Unloaded, gone.State);
         Assert.Contains("did not unload", gone.Reason, StringComparison.Ordinal);
         Assert.Contains(engine.Log.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("did not unload", StringComparison.Ordinal));
+        var listed = engine.LiveStatus!.Single(p => p.Id == "fixture.hangs");
+        Assert.Equal((PluginState.Unloaded, gone.Reason), (listed.State, listed.Reason));
     }
 }

@@ -35,6 +35,9 @@ internal sealed class RunningEngine : IAsyncDisposable
 
     public PluginCatalog Catalog => _host.Catalog;
 
+    /// <summary>What <c>ict plugins list</c> in another terminal would show for this engine.</summary>
+    public IReadOnlyList<PluginDescriptor>? LiveStatus => PluginStatusFile.ReadLive(PluginStatusFile.PathFor(_host.DatabasePath));
+
     public static string PluginDirectoryOf(TempDirectory temp) => Path.Combine(temp.Path, "plugins");
 
     /// <summary>Starts an engine over <c>temp/plugins</c> plus the bundled plugins, running <paramref name="strategies"/>.</summary>
