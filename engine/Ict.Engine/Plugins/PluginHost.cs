@@ -138,7 +138,7 @@ internal sealed class PluginHost(
         }
     }
 
-    /// <summary>Creates the new build's strategies; null (and a log line) when none could start.</summary>
+    /// <summary>Creates the new build's strategies; null (and a log line) when it has strategies and none could start.</summary>
     private Dictionary<string, IReadOnlyList<IStrategy>>? Start(PluginFolder next)
     {
         var started = new Dictionary<string, IReadOnlyList<IStrategy>>(StringComparer.Ordinal);
@@ -162,7 +162,15 @@ internal sealed class PluginHost(
             }
         }
 
-        return started.Count == 0 ? null : started;
+        // Null only when the build has strategies and none could start; a folder of notifiers or a risk manager
+        // yields an empty set: it is recorded (and used on the next start) without swapping anything.
+        var hasStrategies = next.Plugins.Any(p => p.State == PluginState.Loaded && p.Kind == PluginKind.Strategy);
+        if (!hasStrategies)
+        {
+            log.Information("Plugin folder {Folder} holds no strategy: risk managers and notifiers found there are used from the next start", next.Path);
+        }
+
+        return started.Count == 0 && hasStrategies ? null : started;
     }
 
     private async Task RemoveAsync(string folder, List<string> ids, List<PluginDescriptor> previous, string why, CancellationToken stop)

@@ -104,4 +104,20 @@ public sealed class HotReloadTests : IDisposable
         Assert.Contains(engine.Log.Lines, l => l.Contains("refused, the running version stays", StringComparison.Ordinal));
         Assert.Equal(PluginState.Loaded, engine.Plugin("fixture.versioned").State);
     }
+
+    [Fact]
+    public async Task Reload_WhenADroppedFolderReusesALoadedId_QuarantinesItAndKeepsTheFirst()
+    {
+        FixturePlugins.CopyTo(FixturePlugins.V1, Path.Combine(RunningEngine.PluginDirectoryOf(_temp), "versioned"));
+        await using var engine = RunningEngine.Start(_temp, ["fixture.versioned"]);
+
+        var copy = FixturePlugins.CopyTo(FixturePlugins.V2, Path.Combine(engine.PluginDirectory, "copy"));
+        await engine.Log.WaitForAsync("Plugin folder " + copy + " refused");
+        await engine.FeedAsync();
+
+        await _probe.WaitForAsync(m => m == "v1:1");
+        var refused = engine.Catalog.Plugins.Single(p => p.Path == copy);
+        Assert.Equal(PluginState.Quarantined, refused.State);
+        Assert.Contains("already uses the id 'fixture.versioned'", refused.Reason, StringComparison.Ordinal);
+    }
 }
