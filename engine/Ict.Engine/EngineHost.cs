@@ -17,7 +17,7 @@ namespace Ict.Engine;
 /// feeds it. Bad configuration or input surfaces as <see cref="ConfigException"/> or
 /// <see cref="CandleFileException"/> before any trading starts.
 /// </summary>
-public sealed class EngineHost : IAsyncDisposable
+public sealed partial class EngineHost : IAsyncDisposable
 {
     private readonly EngineConfig _config;
     private readonly Serilog.ILogger _log;
@@ -28,10 +28,13 @@ public sealed class EngineHost : IAsyncDisposable
     private readonly Portfolio _portfolio;
     private readonly TradingKernel _kernel;
     private readonly BacktestRecorder? _recorder;
+    private readonly PluginHost _plugins;
 
     private EngineHost(EngineConfig config, Serilog.ILogger log, StateStore store, TradingKernel kernel, EngineLoop loop, ReplayFeed feed,
-        NotificationDispatcher notifications, Portfolio portfolio, RunStatistics statistics, long runId, PluginCatalog catalog, BacktestRecorder? recorder)
+        NotificationDispatcher notifications, Portfolio portfolio, RunStatistics statistics, long runId, PluginCatalog catalog,
+        BacktestRecorder? recorder, PluginHost plugins)
     {
+        _plugins = plugins;
         _config = config;
         _log = log;
         _store = store;
@@ -73,7 +76,7 @@ public sealed class EngineHost : IAsyncDisposable
         var feed = new ReplayFeed(sources);
         ValidateFiles(feed, log);
 
-        var catalog = PluginCatalog.Discover(options.Plugins.Directories.Select(config.ResolvePath));
+        var catalog = PluginCatalog.Discover(options.Plugins.Directories.Select(config.ResolvePath), new PluginTrust(options.Plugins.AllowedSha256));
         foreach (var plugin in catalog.Plugins)
         {
             if (plugin.State == PluginState.Loaded)
@@ -113,7 +116,7 @@ public sealed class EngineHost : IAsyncDisposable
             Funding = LoadFunding(config, run),
         };
         var recorder = run.Backtest ? new BacktestRecorder(run.ExpectedCandles) : null;
-        List<IEventSink> sinks = [statistics];
+        List<IEventSink> sinks = [statistics, new PluginFaultSink(catalog)];
         if (recorder is not null)
         {
             sinks.Add(recorder); // a backtest's results are its rows and metrics: no journal, no log lines, no notifications
@@ -125,23 +128,37 @@ public sealed class EngineHost : IAsyncDisposable
             sinks.Add(new NotificationSink(notifications));
         }
 
-        var kernel = new TradingKernel(parts, strategies, risk, sinks);
+        // The per-call time budget protects paper and live trading from a hung strategy; a backtest calls strategies
+        // directly (a hang there stops only the backtest, and the guard's thread hand-off would dominate its speed).
+        var budget = run.Backtest ? TimeSpan.Zero : TimeSpan.FromMilliseconds(options.Plugins.StrategyCallBudgetMilliseconds);
+        var kernel = new TradingKernel(parts, strategies, risk, sinks)
+        {
+            CallGuard = new StrategyCallGuard(budget, TimeProvider.System),
+        };
         publisher.Target = kernel;
-        var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd);
+        var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd) { LoggerFor = id => new PluginLogger(log, id) };
+        var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, log);
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
             runId, options.Account.StartingBalance, options.Account.Asset, strategies.Count, risk.Id, notifiers.Count, store.Path);
-        return new EngineHost(config, log, store, kernel, loop, feed, notifications, portfolio, statistics, runId, catalog, recorder);
+        return new EngineHost(config, log, store, kernel, loop, feed, notifications, portfolio, statistics, runId, catalog, recorder, pluginHost);
     }
 
     /// <summary>Replays the feed through the kernel until the data ends or <paramref name="stop"/> is signalled.</summary>
-    public async Task<RunSummary> RunAsync(CancellationToken stop)
+    public Task<RunSummary> RunAsync(CancellationToken stop) => RunAsync(replay: true, stop);
+
+    /// <summary>Runs the kernel; without <paramref name="replay"/> the caller feeds <see cref="Input"/> itself (tests).</summary>
+    internal async Task<RunSummary> RunAsync(bool replay, CancellationToken stop)
     {
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var pump = Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None);
+        var pump = replay ? Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None) : Task.CompletedTask;
+        PublishPluginStatus();
+        var watch = WatchPluginsAsync(feedStop.Token);
         var reason = await _loop.RunAsync(stop).ConfigureAwait(false);
         await feedStop.CancelAsync().ConfigureAwait(false);
         await pump.ConfigureAwait(false);
+        await watch.ConfigureAwait(false);
+        RetractPluginStatus();
 
         var summary = Statistics.ToSummary(RunId, _portfolio.ToView(), _config.Options.Account.StartingBalance, reason);
         _store.FinishRun(RunId, reason == "end of data" ? "completed" : "stopped", JsonSerializer.Serialize(summary));
@@ -210,9 +227,14 @@ public sealed class EngineHost : IAsyncDisposable
     {
         try
         {
+            var pace = _config.Options.MarketData.Replay.CandlesPerSecond;
             foreach (var candle in _feed.ReadAll())
             {
                 await _loop.Writer.WriteAsync(new CandleInput(candle), stop).ConfigureAwait(false);
+                if (pace > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1 / pace), TimeProvider.System, stop).ConfigureAwait(false);
+                }
             }
 
             await _loop.Writer.WriteAsync(new EndOfDataInput(), stop).ConfigureAwait(false);
@@ -276,9 +298,20 @@ public sealed class EngineHost : IAsyncDisposable
 
             var path = $"$.strategies[{i}]";
             var symbols = slot.Symbols?.Select(s => ParseSymbol(config, s, $"{path}.symbols")).ToHashSet() ?? fed;
-            var strategy = Require<IStrategy>(config, catalog, slot, path);
             var interval = slot.Interval is null ? (Interval?)null : Interval.Parse(slot.Interval);
-            slots.Add(new StrategySlot(slot.Plugin, strategy, symbols, interval, new PluginLogger(log, slot.Plugin)));
+            try
+            {
+                var strategy = Require<IStrategy>(config, catalog, slot, path);
+                slots.Add(new StrategySlot(slot.Plugin, strategy, symbols, interval, new PluginLogger(log, slot.Plugin)));
+            }
+            catch (PluginFaultException ex)
+            {
+                log.Error("Strategy {Id} is faulted and gets no events until a new build is dropped in: {Reason}", slot.Plugin, ex.Reason);
+                catalog.MarkFaulted(slot.Plugin, ex.Reason);
+                var faulted = new StrategySlot(slot.Plugin, FaultedStrategy.Instance, symbols, interval, new PluginLogger(log, slot.Plugin));
+                faulted.Fault(ex.Reason);
+                slots.Add(faulted);
+            }
         }
 
         return slots;

@@ -28,6 +28,13 @@ public sealed record ReplayOptions : IValidatableObject
     /// <summary>Close positions still open when the data ends, at the last close (exit reason EndOfData).</summary>
     public bool ClosePositionsAtEnd { get; init; } = true;
 
+    /// <summary>
+    /// Replay pace in candles per wall-clock second; 0 (the default) replays as fast as possible. A paced replay keeps
+    /// the engine running long enough to watch it, or to drop in, replace and remove plugins while it trades.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public double CandlesPerSecond { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Files.Count == 0)

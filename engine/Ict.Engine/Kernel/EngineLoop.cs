@@ -8,6 +8,9 @@ namespace Ict.Engine.Kernel;
 /// </summary>
 internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
 {
+    /// <summary>Gives a strategy added by hot reload its logger.</summary>
+    public Func<string, Abstractions.IPluginLogger> LoggerFor { get; init; } = id => throw new InvalidOperationException($"no logger for '{id}'");
+
     private readonly Channel<KernelInput> _channel = Channel.CreateBounded<KernelInput>(new BoundedChannelOptions(4096)
     {
         SingleReader = true,
@@ -28,6 +31,10 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                 {
                     case CandleInput candle:
                         kernel.OnCandle(candle.Candle);
+                        break;
+                    case StrategySwapInput swap:
+                        kernel.Swap(swap, LoggerFor);
+                        swap.Done.TrySetResult();
                         break;
                     case EndOfDataInput:
                         kernel.OnEndOfData(closePositionsAtEnd);

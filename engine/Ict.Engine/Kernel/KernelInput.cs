@@ -10,3 +10,14 @@ public sealed record CandleInput(Candle Candle) : KernelInput;
 
 /// <summary>The feed has no more candles (a replay reached the end of its files).</summary>
 public sealed record EndOfDataInput : KernelInput;
+
+/// <summary>
+/// Hot reload: between two events, replace the instances running as strategy <paramref name="Id"/> (one per slot,
+/// in slot order), or remove them when <paramref name="Replacements"/> is empty. A strategy not running yet is added
+/// on <paramref name="SymbolsIfNew"/>. <paramref name="Done"/> completes once the kernel has swapped.
+/// </summary>
+public sealed record StrategySwapInput(
+    string Id,
+    IReadOnlyList<IStrategy> Replacements,
+    IReadOnlySet<Symbol> SymbolsIfNew,
+    TaskCompletionSource Done) : KernelInput;

@@ -9,7 +9,7 @@ internal sealed class StrategySlot(string id, IStrategy strategy, IReadOnlySet<S
 
     public string Id { get; } = id;
 
-    public IStrategy Strategy { get; } = strategy;
+    public IStrategy Strategy { get; private set; } = strategy;
 
     public IPluginLogger Log { get; } = log;
 
@@ -24,4 +24,11 @@ internal sealed class StrategySlot(string id, IStrategy strategy, IReadOnlySet<S
     public bool IsNewPattern(string patternId) => _knownPatterns.Add(patternId);
 
     public void Fault(string reason) => FaultReason = reason;
+
+    /// <summary>Hot reload: a new build takes over this slot, with a clean fault record.</summary>
+    public void Replace(IStrategy replacement)
+    {
+        Strategy = replacement;
+        FaultReason = null;
+    }
 }

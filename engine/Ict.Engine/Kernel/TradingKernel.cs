@@ -14,13 +14,14 @@ namespace Ict.Engine.Kernel;
 /// strategies, and take each signal through the engine's checks, the risk manager and the order manager. The
 /// store's transaction is committed at the end of every input.
 /// </summary>
-internal sealed class TradingKernel(
+internal sealed partial class TradingKernel(
     KernelParts parts,
     IReadOnlyList<StrategySlot> strategies,
     RiskSlot risk,
     IReadOnlyList<IEventSink> sinks) : IEventPublisher
 {
-    private readonly StrategyContext _context = new(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
+    private readonly List<StrategySlot> _strategies = [.. strategies];
+    private StrategyContext _context = new(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
     private readonly Dictionary<Symbol, Candle> _lastCandles = [];
     private readonly GapDetector _gaps = new();
     private readonly bool _candleEvents = sinks.Any(s => s.WantsCandleEvents);
@@ -30,6 +31,28 @@ internal sealed class TradingKernel(
     public long EventCount { get; private set; }
 
     public bool TradingPaused { get; set; }
+
+    /// <summary>How strategy calls are timed; inline (no budget) unless the host sets one.</summary>
+    public StrategyCallGuard CallGuard { get; init; } = StrategyCallGuard.Inline;
+
+    /// <summary>Calls the strategy: inline without a budget (no closure is allocated), else through the guard.</summary>
+    private string? Call(StrategySlot slot, Candle candle, StrategyContext context)
+    {
+        if (CallGuard.Budget > TimeSpan.Zero)
+        {
+            return CallGuard.Invoke(() => slot.Strategy.OnCandle(candle, context));
+        }
+
+        try
+        {
+            slot.Strategy.OnCandle(candle, context);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return $"{ex.GetType().Name}: {ex.Message}";
+        }
+    }
 
     public void Publish(EngineEvent engineEvent)
     {
@@ -81,9 +104,9 @@ internal sealed class TradingKernel(
             Publish(new CandleClosed(now, candle));
         }
 
-        for (var i = 0; i < strategies.Count; i++)
+        for (var i = 0; i < _strategies.Count; i++)
         {
-            var slot = strategies[i];
+            var slot = _strategies[i];
             if (slot.Wants(candle))
             {
                 RunStrategy(slot, candle, now);
@@ -142,16 +165,14 @@ internal sealed class TradingKernel(
     private void RunStrategy(StrategySlot slot, Candle candle, DateTimeOffset now)
     {
         _context.Reset(now, slot.Log);
-        try
+        var context = _context;
+        if (Call(slot, candle, context) is { } reason)
         {
-            slot.Strategy.OnCandle(candle, _context);
-        }
-        catch (Exception ex)
-        {
-            var reason = $"{ex.GetType().Name}: {ex.Message}";
+            // The abandoned call may still write to its context: later calls get a fresh one.
+            _context = new StrategyContext(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
             slot.Fault(reason);
             Publish(new PluginFaulted(now, slot.Id, reason));
-            Publish(new EngineError(now, slot.Id, $"strategy '{slot.Id}' threw on the {candle.Symbol} {candle.Interval} candle at {candle.OpenTime:yyyy-MM-dd HH:mm} and receives no more events: {reason}"));
+            Publish(new EngineError(now, slot.Id, $"strategy '{slot.Id}' failed on the {candle.Symbol} {candle.Interval} candle at {candle.OpenTime:yyyy-MM-dd HH:mm} and receives no more events: {reason}"));
             return;
         }
 

@@ -1,0 +1,228 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Ict.Abstractions;
+using Ict.Engine.Configuration;
+using Ict.Engine.Events;
+using Ict.Engine.Kernel;
+
+namespace Ict.Engine.Plugins;
+
+/// <summary>
+/// Hot reload of strategy plugins under a running kernel. For a settled folder: build and validate the new version
+/// in a fresh context and create its strategies (constructor and settings) while the old version keeps trading; only
+/// then ask the kernel to swap between two events; then unload the old context and verify that it is collected. A
+/// new build that fails to load or start leaves the old version running. A removed folder stops its strategies.
+/// </summary>
+internal sealed class PluginHost(
+    PluginCatalog catalog,
+    PluginTrust trust,
+    PluginHostWiring wiring,
+    Serilog.ILogger log)
+{
+    private const int MaxFaultsPerRun = 3;
+
+    /// <summary>Called for every folder change until <paramref name="stop"/>; reloads run one at a time.</summary>
+    public async Task RunAsync(ChannelReader<string> settled, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var folder in settled.ReadAllAsync(stop).ConfigureAwait(false))
+            {
+                await ApplyAsync(folder, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Brings the running engine in line with what <paramref name="folder"/> now holds.</summary>
+    public async Task ApplyAsync(string folder, CancellationToken stop)
+    {
+        try
+        {
+            await ApplyCoreAsync(folder, stop).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            log.Information("Plugin change in {Folder} ignored: the engine has stopped", folder);
+        }
+    }
+
+    private async Task ApplyCoreAsync(string folder, CancellationToken stop)
+    {
+        var current = catalog.Folder(folder);
+        var main = PluginFolderLoader.FindMainAssembly(folder);
+        if (main is null)
+        {
+            if (current is not null)
+            {
+                // Only ids and stripped descriptors cross the await: this method's state must not keep the old build alive.
+                var ids = current.Plugins.Where(p => p.Kind == PluginKind.Strategy && p.State is PluginState.Loaded or PluginState.Faulted).Select(p => p.Id).ToList();
+                var removed = current.Plugins.Select(p => p with { Type = null }).ToList();
+                current = null;
+                await RemoveAsync(folder, ids, removed, "its folder was removed", stop).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (current?.Sha256 is { } sha && sha == PluginTrust.Sha256(main))
+        {
+            log.Debug("Plugin folder {Folder} changed but its assembly did not: nothing to reload", folder);
+            return;
+        }
+
+        if (current is not null && current.Plugins.Any(p => p.Kind is not PluginKind.Strategy && wiring.InUse(p.Id)))
+        {
+            log.Warning("Plugin folder {Folder} changed, but it holds the risk manager or a notifier in use: those reload on restart; keeping the running version", folder);
+            return;
+        }
+
+        var next = catalog.Build(folder, trust);
+        if (next is null)
+        {
+            return;
+        }
+
+        if (!next.IsLoaded)
+        {
+            var reason = string.Join("; ", next.Plugins.Select(p => p.Reason));
+            if (current is null)
+            {
+                catalog.Replace(folder, next);
+                log.Warning("Plugin folder {Folder} refused: {Reason}", folder, reason);
+            }
+            else
+            {
+                log.Warning("New build in {Folder} refused, the running version stays: {Reason}", folder, reason);
+            }
+
+            return;
+        }
+
+        var started = Start(next);
+        if (started is null)
+        {
+            next.Unload();
+            return;
+        }
+
+        var retired = current?.Plugins.Where(p => p.Kind == PluginKind.Strategy && !started.ContainsKey(p.Id)).Select(p => p.Id).ToList() ?? [];
+        var previous = current?.Plugins.Select(p => p with { Type = null }).ToList();
+        current = null;
+        await SwapAllAsync(started, retired, stop).ConfigureAwait(false);
+        started = null;
+
+        var unloading = Detach(previous);
+        catalog.Replace(folder, next);
+        foreach (var plugin in next.Plugins)
+        {
+            log.Information("Plugin {Id} {Version} ({Kind}) {Action} from {Path}", plugin.Id, plugin.Version, plugin.Kind,
+                previous is null ? "loaded" : "reloaded", plugin.Path);
+        }
+
+        VerifyUnloaded(previous, unloading, "replaced by a new build", recordIfCollected: false);
+    }
+
+    private async Task SwapAllAsync(Dictionary<string, IReadOnlyList<IStrategy>> started, List<string> retired, CancellationToken stop)
+    {
+        foreach (var id in started.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            await SwapAsync(id, started[id], stop).ConfigureAwait(false);
+        }
+
+        foreach (var id in retired)
+        {
+            await SwapAsync(id, [], stop).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Creates the new build's strategies; null (and a log line) when it has strategies and none could start.</summary>
+    private Dictionary<string, IReadOnlyList<IStrategy>>? Start(PluginFolder next)
+    {
+        var started = new Dictionary<string, IReadOnlyList<IStrategy>>(StringComparer.Ordinal);
+        foreach (var plugin in next.Plugins.Where(p => p.State == PluginState.Loaded && p.Kind == PluginKind.Strategy))
+        {
+            var faults = catalog.FaultCount(plugin.Id);
+            if (faults >= MaxFaultsPerRun)
+            {
+                log.Error("Plugin {Id} faulted {Faults} times in this run: quarantined until restart; not loading its new build", plugin.Id, faults);
+                continue;
+            }
+
+            try
+            {
+                started[plugin.Id] = wiring.CreateStrategies(plugin);
+            }
+            catch (Exception ex) when (ex is PluginFaultException or ConfigException)
+            {
+                catalog.CountFault(plugin.Id);
+                log.Error("New build of {Id} failed to start, the running version stays: {Reason}", plugin.Id, ex.Message);
+            }
+        }
+
+        // Null only when the build has strategies and none could start; a folder of notifiers or a risk manager
+        // yields an empty set: it is recorded (and used on the next start) without swapping anything.
+        var hasStrategies = next.Plugins.Any(p => p.State == PluginState.Loaded && p.Kind == PluginKind.Strategy);
+        if (!hasStrategies)
+        {
+            log.Information("Plugin folder {Folder} holds no strategy: risk managers and notifiers found there are used from the next start", next.Path);
+        }
+
+        return started.Count == 0 && hasStrategies ? null : started;
+    }
+
+    private async Task RemoveAsync(string folder, List<string> ids, List<PluginDescriptor> previous, string why, CancellationToken stop)
+    {
+        await SwapAllAsync([], ids, stop).ConfigureAwait(false);
+        VerifyUnloaded(previous, Detach(previous), why, recordIfCollected: true);
+        log.Information("Plugin folder {Folder} removed: {Ids} stopped", folder, string.Join(", ", previous.Select(p => p.Id)));
+    }
+
+    private async Task SwapAsync(string id, IReadOnlyList<IStrategy> replacements, CancellationToken stop)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await wiring.Kernel.WriteAsync(new StrategySwapInput(id, replacements, wiring.DefaultSymbols, done), stop).ConfigureAwait(false);
+        await done.Task.WaitAsync(stop).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes the folder out of the catalog and starts its unload; kept apart so no local keeps it alive.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private WeakReference? Detach(List<PluginDescriptor>? previous)
+    {
+        if (previous is null || previous.Count == 0)
+        {
+            return null;
+        }
+
+        var folder = catalog.Folder(previous[0].Path);
+        catalog.Replace(previous[0].Path, null);
+        return folder?.Unload();
+    }
+
+    private void VerifyUnloaded(List<PluginDescriptor>? previous, WeakReference? context, string why, bool recordIfCollected)
+    {
+        if (previous is null)
+        {
+            return;
+        }
+
+        var collected = UnloadVerifier.IsCollected(context);
+        var reason = collected ? why : $"{why}, but its load context did not unload: something still holds it (a running thread, a static event, a cached type); memory is leaked until restart";
+        if (!collected)
+        {
+            log.Error("Plugin {Ids} at {Path}: {Reason}", string.Join(", ", previous.Select(p => p.Id)), previous[0].Path, reason);
+        }
+
+        else
+        {
+            log.Information("Plugin {Ids} at {Path}: unloaded and collected ({Why})", string.Join(", ", previous.Select(p => p.Id)), previous[0].Path, why);
+        }
+
+        if (!collected || recordIfCollected)
+        {
+            catalog.RecordGone(previous.Select(p => p with { State = PluginState.Unloaded, Reason = reason }));
+        }
+    }
+}
