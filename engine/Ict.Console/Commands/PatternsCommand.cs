@@ -118,12 +118,7 @@ internal static class PatternsCommand
         p.EndedTime is { } ended ? Ms(ended) : string.Empty,
         p.EndReason ?? string.Empty);
 
-    /// <summary>The exact decimal value without trailing zeros (25.00 → 25); never rounded.</summary>
-    private static string Number(decimal value)
-    {
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
-    }
+    private static string Number(decimal value) => Engine.DecimalText.Exact(value);
 
     private static string Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 

@@ -101,11 +101,7 @@ public sealed record BacktestMetrics
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private static string N(decimal value)
-    {
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
-    }
+    private static string N(decimal value) => DecimalText.Exact(value);
 
     private static List<double> DailyReturns(BacktestRecorder recorder, decimal startingBalance)
     {
