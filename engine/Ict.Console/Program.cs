@@ -16,6 +16,7 @@ var root = new RootCommand("""
 {
     RunCommand.Create(config),
     PluginsCommand.Create(config),
+    IndicatorsCommand.Create(),
 };
 
 var parse = root.Parse(args);
