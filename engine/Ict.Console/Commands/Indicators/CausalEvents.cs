@@ -33,7 +33,8 @@ public sealed class CausalEvents
             IndicatorNames.Fvg => Fvg(request, series),
             IndicatorNames.SwingHighsLows => Swings(request, series),
             IndicatorNames.BosChoch => BosChoch(request, series),
-            _ => throw new ArgumentException($"--causal is available for {IndicatorNames.Fvg}, {IndicatorNames.SwingHighsLows} and {IndicatorNames.BosChoch}, not {request.Name}"),
+            IndicatorNames.Ob => OrderBlocks(request, series),
+            _ => throw new ArgumentException($"--causal is available for {IndicatorNames.Fvg}, {IndicatorNames.SwingHighsLows}, {IndicatorNames.BosChoch} and {IndicatorNames.Ob}, not {request.Name}"),
         };
     }
 
@@ -93,6 +94,23 @@ public sealed class CausalEvents
                 output.Add(e.ConfirmedRow, e.ConfirmedTime, e.Kind == BosChochEventKind.Formed ? "formed" : "superseded", e.Row,
                     e.IsChoch ? string.Empty : Num(e.Direction), e.IsChoch ? Num(e.Direction) : string.Empty,
                     PythonFloatFormat.Format(e.Level), Num(e.BrokenRow));
+            }
+        }
+
+        return output;
+    }
+
+    private static CausalEvents OrderBlocks(IndicatorRequest request, OhlcvSeries series)
+    {
+        var output = new CausalEvents("ConfirmedIndex,ConfirmedTime,Event,Index,OB,Top,Bottom,OBVolume,MitigatedIndex,Percentage");
+        var detector = new CausalOrderBlockDetector(CheckedLength(request), request.CloseMitigation);
+        for (var i = 0; i < series.Count; i++)
+        {
+            foreach (var e in detector.Add(OhlcvBar.At(series, i)))
+            {
+                output.Add(e.ConfirmedRow, e.ConfirmedTime, e.Kind.ToString().ToLowerInvariant(), e.Row, Num(e.Direction),
+                    PythonFloatFormat.Format(e.Top), PythonFloatFormat.Format(e.Bottom), PythonFloatFormat.Format(e.Volume),
+                    Num(e.MitigatedIndex), PythonFloatFormat.Format(e.Percentage));
             }
         }
 
