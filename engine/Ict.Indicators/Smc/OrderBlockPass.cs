@@ -18,11 +18,15 @@ internal sealed class OrderBlockPass
     {
         var n = _s.Count;
         var wanted = bullish ? 1.0 : -1.0;
-        var active = new List<int>();
+        // smc scans a list of active blocks on every candle. Blocks never interact and one block never appears twice in a
+        // pass, so two heaps give the same result: live blocks ordered by the edge that makes them breakers, breakers by the
+        // edge that deletes them (max-heaps are stored with negated priorities).
+        var live = new PriorityQueue<int, float>();
+        var breakers = new PriorityQueue<int, float>();
         var lastSwing = -1;
         for (var i = 0; i < n; i++)
         {
-            Update(active, i, bullish);
+            Update(live, breakers, i, bullish);
             // The last swing of this type with row < i (smc: searchsorted left on the swing rows).
             if (i > 0 && swings.HighLow[i - 1] == wanted)
             {
@@ -38,37 +42,46 @@ internal sealed class OrderBlockPass
             if (triggered)
             {
                 _st.Crossed[lastSwing] = true;
-                active.Add(Create(i, lastSwing, bullish));
+                var row = Create(i, lastSwing, bullish);
+                // A row that was a breaker before (a deleted block, or the bullish block a bearish one overwrites) stays one.
+                if (_st.Breaker[row])
+                {
+                    breakers.Enqueue(row, DeleteKey(row, bullish));
+                }
+                else
+                {
+                    live.Enqueue(row, bullish ? -_st.Bottom[row] : _st.Top[row]);
+                }
             }
         }
     }
 
-    private void Update(List<int> active, int i, bool bullish)
+    private float DeleteKey(int row, bool bullish) => bullish ? _st.Top[row] : -_st.Bottom[row];
+
+    private void Update(PriorityQueue<int, float> live, PriorityQueue<int, float> breakers, int i, bool bullish)
     {
+        // Breakers from earlier candles first: a block that becomes a breaker on this candle is not deleted on it.
+        while (breakers.TryPeek(out var idx, out _) && (bullish ? _s.Highs[i] > _st.Top[idx] : _s.Lows[i] < _st.Bottom[idx]))
+        {
+            breakers.Dequeue();
+            _st.Reset(idx);
+        }
+
         var o = _s.Opens[i];
         var c = _s.Closes[i];
-        foreach (var idx in active.ToArray())
+        var price = bullish ? (_closeMitigation ? Math.Min(o, c) : _s.Lows[i]) : (_closeMitigation ? Math.Max(o, c) : _s.Highs[i]);
+        var newBreakers = new List<int>();
+        while (live.TryPeek(out var idx, out _) && (bullish ? price < _st.Bottom[idx] : price > _st.Top[idx]))
         {
-            if (_st.Breaker[idx])
-            {
-                var through = bullish ? _s.Highs[i] > _st.Top[idx] : _s.Lows[i] < _st.Bottom[idx];
-                if (through)
-                {
-                    _st.Reset(idx);
-                    active.Remove(idx);
-                }
-            }
-            else
-            {
-                var mitigated = bullish
-                    ? (_closeMitigation ? Math.Min(o, c) : _s.Lows[i]) < _st.Bottom[idx]
-                    : (_closeMitigation ? Math.Max(o, c) : _s.Highs[i]) > _st.Top[idx];
-                if (mitigated)
-                {
-                    _st.Breaker[idx] = true;
-                    _st.Mitigated[idx] = bullish ? i - 1 : i;
-                }
-            }
+            live.Dequeue();
+            _st.Breaker[idx] = true;
+            _st.Mitigated[idx] = bullish ? i - 1 : i;
+            newBreakers.Add(idx);
+        }
+
+        foreach (var idx in newBreakers)
+        {
+            breakers.Enqueue(idx, DeleteKey(idx, bullish));
         }
     }
 
