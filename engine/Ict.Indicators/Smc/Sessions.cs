@@ -62,7 +62,7 @@ public static class Sessions
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new ArgumentException($"Unknown time zone '{timeZone}' (looked up as '{name}').", nameof(timeZone), ex);
+            throw new ArgumentException($"Unknown time zone '{timeZone}' (looked up as '{name}').", ex);
         }
     }
 

@@ -36,6 +36,20 @@ public sealed class SessionsRuleTests
     }
 
     [Fact]
+    public void Sessions_WhenTheZoneIsGmtMinus3_ReadsTimesAsUtcPlus3()
+    {
+        // "GMT-3" becomes Etc/GMT-3 = UTC+3: 10:00 local is 07:00 UTC (London opens), 09:59 is 06:59 (still closed).
+        var r = Sessions.Compute(Bars.AtTimes(new DateTime(2024, 1, 2, 9, 59, 0), new DateTime(2024, 1, 2, 10, 0, 0)), SessionWindow.Presets["London"], "GMT-3");
+
+        Assert.Equal([0, 1], r.Active);
+    }
+
+    [Fact]
+    public void Sessions_WhenALocalTimeIsAmbiguousInTheZone_ThrowsLikePandas() =>
+        Assert.Throws<ArgumentException>(() =>
+            Sessions.Compute(Bars.AtTimes(new DateTime(2024, 10, 27, 1, 30, 0)), SessionWindow.Presets["London"], "Europe/London"));
+
+    [Fact]
     public void Sessions_StoresHighAndLowAsFloat32()
     {
         var series = new OhlcvSeries([new DateTime(2024, 1, 2, 8, 0, 0)], [1.1], [1.1], [1.1], [1.1]);
