@@ -51,6 +51,12 @@ internal sealed class FirstCrossing
             }
         }
 
+        // j is now n or the start of a block; never rescan the rows before start.
+        if (j >= n)
+        {
+            return -1;
+        }
+
         var extremes = above ? _blockMax ??= BuildBlocks(max: true) : _blockMin ??= BuildBlocks(max: false);
         for (var b = j >> Shift; b < extremes.Length; b++)
         {
