@@ -14,6 +14,8 @@ namespace Ict.Indicators.Smc.Causal;
 /// <para>Agreement with the batch: after the last candle, the standing Formed signals and the Superseded ones equal the batch
 /// run on the same swings without smc's two artificial book-ends (which depend on the whole series). With the book-ends the
 /// batch can also show signals on the second swing and the third-last swing, and the supersede effects of those.</para>
+/// <para>Memory: the closes (or highs/lows) of every candle seen and every standing signal are kept, about 16 bytes per
+/// candle; create a new detector (and warm it up) to start afresh.</para>
 /// </remarks>
 public sealed class CausalBosChochDetector
 {
