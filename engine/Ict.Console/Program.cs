@@ -18,6 +18,7 @@ var root = new RootCommand("""
     PluginsCommand.Create(config),
     PatternsCommand.Create(),
     BacktestCommand.Create(config),
+    IndicatorsCommand.Create(),
 };
 
 var parse = root.Parse(args);
