@@ -77,11 +77,7 @@ public sealed class EngineHost : IAsyncDisposable
         var strategies = CreateStrategies(config, catalog, sources, log);
         var riskOptions = options.Risk!;
         var risk = new RiskSlot(riskOptions.Plugin, Require<IRiskManager>(config, catalog, riskOptions, "$.risk"), new PluginLogger(log, riskOptions.Plugin));
-        var notifiers = options.Notifiers
-            .Select((slot, i) => (slot, i))
-            .Where(x => x.slot.Enabled)
-            .Select(x => (x.slot.Plugin, Require<INotifier>(config, catalog, x.slot, $"$.notifiers[{x.i}]")))
-            .ToList();
+        var notifiers = NotifierFactory.Create(config, catalog, log);
 
         var store = StateStore.Open(config.ResolvePath(options.State.Database));
         var runId = store.StartRun(options.Mode.ToString().ToLowerInvariant(), "replay", config.Sha256, options.Account.Asset, options.Account.StartingBalance);
@@ -89,7 +85,8 @@ public sealed class EngineHost : IAsyncDisposable
         var portfolio = new Portfolio(options.Account.Asset, options.Account.StartingBalance);
         var daily = new DailyStatsTracker();
         var statistics = new RunStatistics();
-        var notifications = new NotificationDispatcher(notifiers, log, TimeProvider.System);
+        var notifications = new NotificationDispatcher(log, TimeProvider.System, new Secrets.SecretRedactor(config.Secrets), store, new NotificationOutbox(store.Path));
+        notifications.Apply(notifiers);
         var publisher = new DeferredPublisher();
         var venue = new PaperVenue(options.Paper, symbol => rules[symbol]);
         var orders = new OrderManager(store, runId, venue, portfolio, daily, publisher);

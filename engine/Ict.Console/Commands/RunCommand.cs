@@ -31,7 +31,7 @@ internal static class RunCommand
         EngineConfig config;
         try
         {
-            config = EngineConfig.Load(configPath);
+            config = ConfigLoader.Load(configPath);
         }
         catch (ConfigException ex)
         {
@@ -39,7 +39,7 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        using var log = Logging.Create(config);
+        using var log = Logging.Create(config, ConfigLoader.Redactor(config));
         if (!headless)
         {
             log.Information("The terminal UI is not built yet; running headless");
