@@ -83,7 +83,10 @@ public sealed class EngineHost : IAsyncDisposable
         var runId = store.StartRun(options.Mode.ToString().ToLowerInvariant(), "replay", config.Sha256, options.Account.Asset, options.Account.StartingBalance);
         var clock = new ReplayClock(DateTimeOffset.UnixEpoch);
         var portfolio = new Portfolio(options.Account.Asset, options.Account.StartingBalance);
-        var daily = new DailyStatsTracker();
+        // A replay is its own run and starts fresh; a feed of the present (connector, later) resumes the account's day.
+        var daily = new DailyStatsTracker(options.MarketData.Source == MarketDataSource.Replay
+            ? null
+            : new AccountDayJournal(store, $"{options.Mode.ToString().ToLowerInvariant()}:{options.Account.Asset}"));
         var statistics = new RunStatistics();
         var notifications = new NotificationDispatcher(log, TimeProvider.System, new Secrets.SecretRedactor(config.Secrets), store, new NotificationOutbox(store.Path));
         notifications.Apply(notifiers);
