@@ -97,6 +97,12 @@ public sealed class EngineHost : IAsyncDisposable
         IEventSink[] sinks = [statistics, new JournalSink(store, runId), new LogSink(log), new NotificationSink(notifications)];
         var kernel = new TradingKernel(parts, strategies, risk, sinks);
         publisher.Target = kernel;
+        if (options.KillSwitch.Engaged)
+        {
+            kernel.KillSwitch.Set(true, "engine.json");
+            log.Warning("Kill switch engaged by engine.json: no new entries");
+        }
+
         var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd);
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
@@ -118,6 +124,10 @@ public sealed class EngineHost : IAsyncDisposable
         await _notifications.FlushAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         return summary;
     }
+
+    /// <summary>Engages or releases the kill switch; the kernel applies it between two inputs.</summary>
+    public bool SetKillSwitch(bool engaged, bool flatten, string source) =>
+        _loop.Writer.TryWrite(new KillSwitchInput(engaged, flatten, source));
 
     public async ValueTask DisposeAsync()
     {

@@ -19,4 +19,7 @@ public enum EventType
     PositionClosed,
     PluginFaulted,
     Error,
+
+    /// <summary>The kill switch was engaged or released.</summary>
+    KillSwitchChanged,
 }

@@ -29,6 +29,9 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                     case CandleInput candle:
                         kernel.OnCandle(candle.Candle);
                         break;
+                    case KillSwitchInput killSwitch:
+                        kernel.OnKillSwitch(killSwitch);
+                        break;
                     case EndOfDataInput:
                         kernel.OnEndOfData(closePositionsAtEnd);
                         return "end of data";

@@ -14,7 +14,7 @@ namespace Ict.Engine.Kernel;
 /// strategies, and take each signal through the engine's checks, the risk manager and the order manager. The
 /// store's transaction is committed at the end of every input.
 /// </summary>
-internal sealed class TradingKernel(
+internal sealed partial class TradingKernel(
     KernelParts parts,
     IReadOnlyList<StrategySlot> strategies,
     RiskSlot risk,
@@ -161,6 +161,11 @@ internal sealed class TradingKernel(
 
     private RiskDecision? Precheck(EntrySignal signal)
     {
+        if (KillSwitchCheck() is { } killed)
+        {
+            return killed;
+        }
+
         var valid = signal.EntryPrice > 0 && signal.StopLoss > 0 && signal.TakeProfit > 0 && (signal.Side == PositionSide.Long
             ? signal.StopLoss < signal.EntryPrice && signal.EntryPrice < signal.TakeProfit
             : signal.TakeProfit < signal.EntryPrice && signal.EntryPrice < signal.StopLoss);
