@@ -6,6 +6,7 @@ using Ict.Engine.Kernel;
 using Ict.Engine.Market;
 using Ict.Engine.Notifications;
 using Ict.Engine.Plugins;
+using Ict.Engine.Secrets;
 using Ict.Engine.State;
 using Ict.Engine.Trading;
 
@@ -16,7 +17,7 @@ namespace Ict.Engine;
 /// feeds it. Bad configuration or input surfaces as <see cref="ConfigException"/> or
 /// <see cref="CandleFileException"/> before any trading starts.
 /// </summary>
-public sealed class EngineHost : IAsyncDisposable
+public sealed partial class EngineHost : IAsyncDisposable
 {
     private readonly EngineConfig _config;
     private readonly Serilog.ILogger _log;
@@ -49,8 +50,11 @@ public sealed class EngineHost : IAsyncDisposable
 
     public string DatabasePath => _store.Path;
 
-    public static EngineHost Create(EngineConfig config, Serilog.ILogger log)
+    /// <param name="redactor">Hides secrets in what is logged; shared with the log output, grown on config reloads.</param>
+    /// <param name="reload">How an edited config file is loaded (default <see cref="EngineConfig.Load"/>).</param>
+    public static EngineHost Create(EngineConfig config, Serilog.ILogger log, SecretRedactor? redactor = null, Func<string, EngineConfig>? reload = null)
     {
+        redactor ??= new SecretRedactor(config.Secrets);
         var options = config.Options;
         var rules = options.Instruments.ToDictionary(
             i => new Symbol(i.Symbol),
@@ -88,7 +92,7 @@ public sealed class EngineHost : IAsyncDisposable
             ? null
             : new AccountDayJournal(store, $"{options.Mode.ToString().ToLowerInvariant()}:{options.Account.Asset}"));
         var statistics = new RunStatistics();
-        var notifications = new NotificationDispatcher(log, TimeProvider.System, new Secrets.SecretRedactor(config.Secrets), store, new NotificationOutbox(store.Path));
+        var notifications = new NotificationDispatcher(log, TimeProvider.System, redactor, store, new NotificationOutbox(store.Path));
         notifications.Apply(notifiers);
         var publisher = new DeferredPublisher();
         var venue = new PaperVenue(options.Paper, symbol => rules[symbol]);
@@ -107,18 +111,25 @@ public sealed class EngineHost : IAsyncDisposable
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
             runId, options.Account.StartingBalance, options.Account.Asset, strategies.Count, risk.Id, notifiers.Count, store.Path);
-        return new EngineHost(config, log, store, loop, feed, notifications, portfolio, statistics, runId, catalog);
+        return new EngineHost(config, log, store, loop, feed, notifications, portfolio, statistics, runId, catalog)
+        {
+            _redactor = redactor,
+            _reload = reload ?? (path => EngineConfig.Load(path)),
+            _killSwitchInConfig = options.KillSwitch.Engaged,
+        };
     }
 
     /// <summary>Replays the feed through the kernel until the data ends or <paramref name="stop"/> is signalled.</summary>
     public async Task<RunSummary> RunAsync(CancellationToken stop)
     {
+        StartWatchingConfig();
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var pump = Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None);
         var reason = await _loop.RunAsync(stop).ConfigureAwait(false);
         await feedStop.CancelAsync().ConfigureAwait(false);
         await pump.ConfigureAwait(false);
 
+        await StopWatchingConfigAsync().ConfigureAwait(false);
         var summary = Statistics.ToSummary(RunId, _portfolio.ToView(), _config.Options.Account.StartingBalance, reason);
         _store.FinishRun(RunId, reason == "end of data" ? "completed" : "stopped", JsonSerializer.Serialize(summary));
         await _notifications.FlushAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
