@@ -17,6 +17,7 @@ var root = new RootCommand("""
     RunCommand.Create(config),
     PluginsCommand.Create(config),
     PatternsCommand.Create(),
+    NotifyCommand.Create(config),
 };
 
 var parse = root.Parse(args);

@@ -8,7 +8,8 @@ namespace Ict.Engine.Notifications;
 /// Delivers to one notifier from its own queue, so a slow or dead notifier delays nobody else. Each message is
 /// tried with the policy's backoff (waits on the injected clock); after <see cref="DeliveryPolicy.DegradedAfter"/>
 /// failed attempts in a row the notifier is marked degraded (logged) and gets one attempt per message until a
-/// delivery succeeds. A message that could not be delivered stays in the outbox for the next start.
+/// delivery succeeds (a message stops retrying once its notifier is degraded). A message that could not be
+/// delivered stays in the outbox for the next start.
 /// </summary>
 internal sealed class NotifierWorker
 {
@@ -90,7 +91,7 @@ internal sealed class NotifierWorker
                 FailedAttempt(error);
             }
 
-            if (attempt >= retries)
+            if (attempt >= retries || _health.Degraded)
             {
                 GaveUp(outboxId, notification, attempt + 1, error);
                 return;
