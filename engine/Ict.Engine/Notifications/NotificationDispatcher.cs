@@ -140,6 +140,12 @@ public sealed class NotificationDispatcher : IAsyncDisposable
 
             await Task.WhenAll(all.Select(w => w.Completion)).ConfigureAwait(false);
         }
+
+        foreach (var health in all.Select(w => w.Health).Where(h => h.Degraded || h.Failed > 0))
+        {
+            _log.Warning("Notifier {Notifier} {State}: {Delivered} delivered, {Failed} not delivered (kept in the outbox); last error: {Error}",
+                health.Key, health.Degraded ? "ended degraded" : "had failures", health.Delivered, health.Failed, health.LastError);
+        }
     }
 
     /// <summary>Flushes (10 s at most) and closes the outbox, which the dispatcher owns.</summary>
