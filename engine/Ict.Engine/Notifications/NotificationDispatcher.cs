@@ -22,6 +22,7 @@ public sealed class NotificationDispatcher : IAsyncDisposable
     private readonly List<NotifierWorker> _retired = [];
     private volatile IReadOnlyList<NotifierWorker> _workers = [];
     private bool _started;
+    private bool _flushed;
 
     public NotificationDispatcher(Serilog.ILogger log, TimeProvider time, SecretRedactor? redactor = null,
         StateStore? store = null, NotificationOutbox? outbox = null, DeliveryPolicy? policy = null)
@@ -120,6 +121,12 @@ public sealed class NotificationDispatcher : IAsyncDisposable
         List<NotifierWorker> all;
         lock (_gate)
         {
+            if (_flushed)
+            {
+                return;
+            }
+
+            _flushed = true;
             all = [.. _workers, .. _retired];
         }
 
