@@ -18,6 +18,7 @@ var root = new RootCommand("""
     PluginsCommand.Create(config),
     PatternsCommand.Create(),
     NotifyCommand.Create(config),
+    KillSwitchCommand.Create(config),
 };
 
 var parse = root.Parse(args);
