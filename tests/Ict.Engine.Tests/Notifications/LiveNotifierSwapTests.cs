@@ -45,6 +45,24 @@ public sealed class LiveNotifierSwapTests : IDisposable
         Assert.Equal(["console"], host.Notifications.Keys);
     }
 
+    [Fact]
+    public async Task Engaging_the_kill_switch_in_engine_json_reaches_the_kernel_of_a_running_engine()
+    {
+        var path = WriteConfig("""[ { "plugin": "console" } ]""");
+        var log = new Serilog.LoggerConfiguration().WriteTo.Sink(_logs).CreateLogger();
+        await using var host = EngineHost.Create(EngineConfig.Load(path, _ => null), log, reload: p => EngineConfig.Load(p, _ => null));
+        host.StartWatchingConfig();
+
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"engaged\": false", "\"engaged\": true", StringComparison.Ordinal));
+        Assert.Equal("applied", await NextOutcomeAsync(host));
+        var summary = await host.RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, summary.Trades);
+        Assert.True(summary.Signals > 0);
+        Assert.Equal(summary.Signals, summary.RejectedSignals);
+        Assert.Contains(_logs.Lines, l => l.Contains("Kill switch \"ENGAGED", StringComparison.Ordinal));
+    }
+
     private static async Task<string> NextOutcomeAsync(EngineHost host)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
