@@ -52,11 +52,6 @@ public sealed class DiscordNotifier : INotifier, IConfigurable<DiscordOptions>, 
     public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
     {
         var url = _url ?? throw new InvalidOperationException("the discord notifier has no webhookUrl (set DISCORD_WEBHOOK_URL)");
-        if (!_options.Kinds.Contains(notification.Kind))
-        {
-            return;
-        }
-
         var body = DiscordEmbed.Build(notification, _options.Username);
         for (var attempt = 0; ; attempt++)
         {

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Ict.Abstractions;
 
 namespace Ict.Notifiers.Discord;
 
@@ -12,13 +11,6 @@ public sealed record DiscordOptions : IValidatableObject
     /// <summary>The name the messages are posted under (empty: the webhook's own).</summary>
     [MaxLength(80)]
     public string Username { get; init; } = string.Empty;
-
-    /// <summary>
-    /// What is posted (the seed's trades and errors, plus info such as the kill switch and test messages). Add
-    /// <c>signalRejected</c> to see refused signals too; it can be chatty.
-    /// </summary>
-    public IReadOnlyList<NotificationKind> Kinds { get; init; } =
-        [NotificationKind.PositionOpened, NotificationKind.PositionClosed, NotificationKind.Error, NotificationKind.Info, NotificationKind.Test];
 
     /// <summary>The longest <c>retry_after</c> a 429 may ask for before the send fails (the queue retries it later).</summary>
     [Range(0, 3600)]

@@ -82,20 +82,6 @@ public sealed class DiscordNotifierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refused_signals_are_not_posted_unless_their_kind_is_configured()
-    {
-        var rejected = new Notification(NotificationKind.SignalRejected, Severity.Info, "LONG BTCUSDT signal rejected: Cooldown", "paused", Notifications.T);
-
-        await _notifier.SendAsync(rejected, CancellationToken.None);
-        await _notifier.SendAsync(Notifications.Error("after"), CancellationToken.None);
-        Assert.Equal("after", Embed(await _server.NextAsync()).GetProperty("description").GetString());
-
-        _notifier.Configure(new DiscordOptions { WebhookUrl = new Uri(_server.BaseUri, $"/api/webhooks/123/{Token}").ToString(), Kinds = [NotificationKind.SignalRejected] });
-        await _notifier.SendAsync(rejected, CancellationToken.None);
-        Assert.Equal(DiscordEmbed.Amber, Embed(await _server.NextAsync()).GetProperty("color").GetInt32());
-    }
-
-    [Fact]
     public async Task A_429_is_honoured_by_waiting_its_retry_after_then_sending_again()
     {
         _server.Enqueue(429, """{"message": "You are being rate limited.", "retry_after": 2.5, "global": false}""");

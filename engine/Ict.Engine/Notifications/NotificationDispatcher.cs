@@ -105,6 +105,11 @@ public sealed class NotificationDispatcher : IAsyncDisposable
         var payload = _store is null ? null : _redactor.Redact(NotificationJson.Serialize(notification));
         foreach (var worker in workers)
         {
+            if (!worker.Entry.Wants(notification.Kind))
+            {
+                continue;
+            }
+
             long? id = null;
             if (payload is not null)
             {

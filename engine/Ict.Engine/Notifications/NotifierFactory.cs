@@ -42,7 +42,7 @@ public static class NotifierFactory
             var descriptor = catalog.Find(slot.Plugin) ?? throw new ConfigException(
                 $"{Path.GetFileName(config.FilePath)}: {path}.plugin: no notifier plugin '{slot.Plugin}' in {string.Join(", ", config.Options.Plugins.Directories)}; build the solution first: dotnet build");
             var notifier = PluginActivator.Create<INotifier>(descriptor, config, slot, path);
-            entries.Add(new NotifierEntry(key, notifier, Fingerprint(slot)));
+            entries.Add(new NotifierEntry(key, notifier, Fingerprint(slot), slot.Kinds?.ToHashSet()));
         }
 
         return entries;
@@ -69,5 +69,5 @@ public static class NotifierFactory
 
     // A hash, so the secret-bearing settings text is not kept around.
     private static string Fingerprint(PluginSlotOptions slot) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(slot.Plugin + "\n" + (slot.Settings?.GetRawText() ?? string.Empty))));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(slot.Plugin + "\n" + string.Join(',', slot.Kinds ?? []) + "\n" + (slot.Settings?.GetRawText() ?? string.Empty))));
 }

@@ -93,7 +93,7 @@ internal sealed class NotifierWorker
 
             if (attempt >= retries || _health.Degraded)
             {
-                GaveUp(outboxId, notification, attempt + 1, error);
+                GaveUp(outboxId, notification, attempt + 1, error, quiet: retries == 0);
                 return;
             }
 
@@ -130,10 +130,12 @@ internal sealed class NotifierWorker
         _health = health with { Degraded = degraded, ConsecutiveFailures = failures, LastError = error };
     }
 
-    private void GaveUp(long? outboxId, Notification notification, int attempts, string error)
+    private void GaveUp(long? outboxId, Notification notification, int attempts, string error, bool quiet)
     {
         _health = _health with { Failed = _health.Failed + 1 };
-        _log.Error("Notifier {Notifier} could not deliver '{Title}' after {Attempts} attempt(s): {Error}{Kept}", _entry.Key,
+
+        // Once degraded, one line per lost message would drown the log: the flush reports the totals.
+        _log.Write(quiet ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Error,"Notifier {Notifier} could not deliver '{Title}' after {Attempts} attempt(s): {Error}{Kept}", _entry.Key,
             _redactor.Redact(notification.Title), attempts, error, outboxId is null ? string.Empty : "; kept in the outbox for the next start");
         if (outboxId is { } id)
         {

@@ -86,7 +86,7 @@ public sealed class LiveNotifierSwapTests : IDisposable
             .Replace("\"state/ict.db\"", JsonSerializer.Serialize(_temp.File("state.db")), StringComparison.Ordinal)
             .Replace("\"logs\"", JsonSerializer.Serialize(_temp.File("logs")), StringComparison.Ordinal);
         var start = text.IndexOf("\"notifiers\": [", StringComparison.Ordinal);
-        var end = text.IndexOf(']', start) + 1;
+        var end = text.IndexOf("\n  ]", start, StringComparison.Ordinal) + 4; // the array's closing bracket, at the top level's indent
         text = text[..start] + "\"notifiers\": " + notifiers + text[end..];
         return _temp.Write("engine.json", text);
     }

@@ -123,6 +123,23 @@ public sealed class NotificationDispatcherTests : IDisposable
         Assert.Equal(["console", "discord"], dispatcher.Keys);
     }
 
+    [Fact]
+    public async Task A_notifier_limited_to_some_kinds_is_sent_only_those()
+    {
+        var trades = new FlakyNotifier();
+        var all = new FlakyNotifier();
+        var dispatcher = new NotificationDispatcher(_log, TimeProvider.System);
+        dispatcher.Apply([new("discord", trades, "d", new HashSet<Ict.Abstractions.NotificationKind> { Ict.Abstractions.NotificationKind.Error }), new("console", all, "c")]);
+
+        dispatcher.Enqueue(Note.Info("info"));
+        dispatcher.Enqueue(Note.Info("error") with { Kind = Ict.Abstractions.NotificationKind.Error });
+        await dispatcher.FlushAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("error", (await trades.NextAsync()).Title);
+        Assert.Equal(1, trades.Calls);
+        Assert.Equal(2, all.Calls);
+    }
+
     private static int Count(string path) => Scalar(path, "SELECT COUNT(*) FROM notification_outbox");
 
     private static int Scalar(string path, string sql)
