@@ -1,13 +1,16 @@
 using Ict.Engine.Configuration;
+using Ict.Engine.Secrets;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace Ict.Console;
 
 /// <summary>Serilog for headless runs: the console plus a daily rolling file.</summary>
 internal static class Logging
 {
-    public static Serilog.Core.Logger Create(EngineConfig config, LogEventLevel consoleLevel = LogEventLevel.Verbose)
+    /// <summary>Creates the logger; every line, exceptions included, passes through <paramref name="redactor"/>.</summary>
+    public static Serilog.Core.Logger Create(EngineConfig config, SecretRedactor redactor, LogEventLevel consoleLevel = LogEventLevel.Verbose)
     {
         var options = config.Options.Logging;
         var level = options.Level switch
@@ -20,12 +23,15 @@ internal static class Logging
         var directory = config.ResolvePath(options.Directory);
         return new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
+            .WriteTo.Console(Redacted("{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", redactor), standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
             .WriteTo.File(
+                Redacted("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}", redactor),
                 Path.Combine(directory, "ict-.log"),
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: options.RetainedFiles,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
+                retainedFileCountLimit: options.RetainedFiles)
             .CreateLogger();
     }
+
+    private static RedactingFormatter Redacted(string template, SecretRedactor redactor) =>
+        new(new MessageTemplateTextFormatter(template, System.Globalization.CultureInfo.InvariantCulture), redactor);
 }

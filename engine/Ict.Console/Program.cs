@@ -19,6 +19,8 @@ var root = new RootCommand("""
     PatternsCommand.Create(),
     BacktestCommand.Create(config),
     IndicatorsCommand.Create(),
+    NotifyCommand.Create(config),
+    KillSwitchCommand.Create(config),
 };
 
 var parse = root.Parse(args);

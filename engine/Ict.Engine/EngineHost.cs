@@ -7,6 +7,7 @@ using Ict.Engine.Kernel;
 using Ict.Engine.Market;
 using Ict.Engine.Notifications;
 using Ict.Engine.Plugins;
+using Ict.Engine.Secrets;
 using Ict.Engine.State;
 using Ict.Engine.Trading;
 
@@ -57,10 +58,14 @@ public sealed partial class EngineHost : IAsyncDisposable
 
     public string DatabasePath => _store.Path;
 
-    public static EngineHost Create(EngineConfig config, Serilog.ILogger log) => Create(config, log, new EngineRunOptions());
+    /// <param name="redactor">Hides secrets in what is logged; shared with the log output, grown on config reloads.</param>
+    /// <param name="reload">How an edited config file is loaded (default <see cref="EngineConfig.Load"/>).</param>
+    public static EngineHost Create(EngineConfig config, Serilog.ILogger log, SecretRedactor? redactor = null, Func<string, EngineConfig>? reload = null) =>
+        Create(config, log, new EngineRunOptions(), redactor, reload);
 
-    public static EngineHost Create(EngineConfig config, Serilog.ILogger log, EngineRunOptions run)
+    public static EngineHost Create(EngineConfig config, Serilog.ILogger log, EngineRunOptions run, SecretRedactor? redactor = null, Func<string, EngineConfig>? reload = null)
     {
+        redactor ??= new SecretRedactor(config.Secrets);
         var options = config.Options;
         var rules = options.Instruments.ToDictionary(
             i => new Symbol(i.Symbol),
@@ -92,20 +97,20 @@ public sealed partial class EngineHost : IAsyncDisposable
         var strategies = CreateStrategies(config, catalog, sources, log);
         var riskOptions = options.Risk!;
         var risk = new RiskSlot(riskOptions.Plugin, Require<IRiskManager>(config, catalog, riskOptions, "$.risk"), new PluginLogger(log, riskOptions.Plugin));
-        var notifiers = run.Backtest ? [] : options.Notifiers
-            .Select((slot, i) => (slot, i))
-            .Where(x => x.slot.Enabled)
-            .Select(x => (x.slot.Plugin, Require<INotifier>(config, catalog, x.slot, $"$.notifiers[{x.i}]")))
-            .ToList();
+        var notifiers = run.Backtest ? [] : NotifierFactory.Create(config, catalog, log);
 
         var store = StateStore.Open(config.ResolvePath(options.State.Database));
         var runId = store.StartRun(options.Mode.ToString().ToLowerInvariant(), run.Backtest ? "backtest" : "replay", config.Sha256, options.Account.Asset, options.Account.StartingBalance);
         store.WriteMode = StoreWriteMode.Deferred; // a replay trades the in-process paper venue: batch the writes
         var clock = new ReplayClock(DateTimeOffset.UnixEpoch);
         var portfolio = new Portfolio(options.Account.Asset, options.Account.StartingBalance);
-        var daily = new DailyStatsTracker();
+        // A replay is its own run and starts fresh; a feed of the present (connector, later) resumes the account's day.
+        var daily = new DailyStatsTracker(options.MarketData.Source == MarketDataSource.Replay
+            ? null
+            : new AccountDayJournal(store, $"{options.Mode.ToString().ToLowerInvariant()}:{options.Account.Asset}"));
         var statistics = new RunStatistics();
-        var notifications = new NotificationDispatcher(notifiers, log, TimeProvider.System);
+        var notifications = new NotificationDispatcher(log, TimeProvider.System, redactor, store, new NotificationOutbox(store.Path));
+        notifications.Apply(notifiers);
         var publisher = new DeferredPublisher();
         var venue = new PaperVenue(options.Paper, symbol => rules[symbol]);
         var orders = new OrderManager(store, runId, venue, portfolio, daily, publisher);
@@ -136,12 +141,23 @@ public sealed partial class EngineHost : IAsyncDisposable
             CallGuard = new StrategyCallGuard(budget, TimeProvider.System),
         };
         publisher.Target = kernel;
+        if (options.KillSwitch.Engaged)
+        {
+            kernel.KillSwitch.Set(true, "engine.json");
+            log.Warning("Kill switch engaged by engine.json: no new entries");
+        }
+
         var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd) { LoggerFor = id => new PluginLogger(log, id) };
         var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, log);
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
             runId, options.Account.StartingBalance, options.Account.Asset, strategies.Count, risk.Id, notifiers.Count, store.Path);
-        return new EngineHost(config, log, store, kernel, loop, feed, notifications, portfolio, statistics, runId, catalog, recorder, pluginHost);
+        return new EngineHost(config, log, store, kernel, loop, feed, notifications, portfolio, statistics, runId, catalog, recorder, pluginHost)
+        {
+            _redactor = redactor,
+            _reload = reload ?? (path => EngineConfig.Load(path)),
+            _killSwitchInConfig = options.KillSwitch.Engaged,
+        };
     }
 
     /// <summary>Replays the feed through the kernel until the data ends or <paramref name="stop"/> is signalled.</summary>
@@ -150,6 +166,7 @@ public sealed partial class EngineHost : IAsyncDisposable
     /// <summary>Runs the kernel; without <paramref name="replay"/> the caller feeds <see cref="Input"/> itself (tests).</summary>
     internal async Task<RunSummary> RunAsync(bool replay, CancellationToken stop)
     {
+        StartWatchingConfig();
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var pump = replay ? Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None) : Task.CompletedTask;
         PublishPluginStatus();
@@ -160,6 +177,7 @@ public sealed partial class EngineHost : IAsyncDisposable
         await watch.ConfigureAwait(false);
         RetractPluginStatus();
 
+        await StopWatchingConfigAsync().ConfigureAwait(false);
         var summary = Statistics.ToSummary(RunId, _portfolio.ToView(), _config.Options.Account.StartingBalance, reason);
         _store.FinishRun(RunId, reason == "end of data" ? "completed" : "stopped", JsonSerializer.Serialize(summary));
         _store.Flush();
@@ -216,6 +234,10 @@ public sealed partial class EngineHost : IAsyncDisposable
 
     /// <summary>The patterns the run stored, for reports.</summary>
     public IReadOnlyList<PatternRecord> StoredPatterns() => _store.GetPatterns(RunId);
+
+    /// <summary>Engages or releases the kill switch; the kernel applies it between two inputs.</summary>
+    public bool SetKillSwitch(bool engaged, bool flatten, string source) =>
+        _loop.Writer.TryWrite(new KillSwitchInput(engaged, flatten, source));
 
     public async ValueTask DisposeAsync()
     {

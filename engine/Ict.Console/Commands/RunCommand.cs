@@ -31,7 +31,7 @@ internal static class RunCommand
         EngineConfig config;
         try
         {
-            config = EngineConfig.Load(configPath);
+            config = ConfigLoader.Load(configPath);
         }
         catch (ConfigException ex)
         {
@@ -39,7 +39,8 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        using var log = Logging.Create(config);
+        var redactor = ConfigLoader.Redactor(config);
+        using var log = Logging.Create(config, redactor);
         if (!headless)
         {
             log.Information("The terminal UI is not built yet; running headless");
@@ -51,7 +52,7 @@ internal static class RunCommand
 
         try
         {
-            await using var host = EngineHost.Create(config, log);
+            await using var host = EngineHost.Create(config, log, redactor, ConfigLoader.Load);
             var summary = await host.RunAsync(stop.Token).ConfigureAwait(false);
             await System.Console.Out.WriteLineAsync(Format(summary, config, host.DatabasePath)).ConfigureAwait(false);
             return ExitCodes.Ok;

@@ -27,6 +27,8 @@ public sealed record EngineOptions : IValidatableObject
 
     public LoggingOptions Logging { get; init; } = new();
 
+    public KillSwitchOptions KillSwitch { get; init; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode != TradingMode.Paper)

@@ -20,6 +20,9 @@ public sealed record PluginSlotOptions
     [RegularExpression("^(1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w)$", ErrorMessage = "must be one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w")]
     public string? Interval { get; init; }
 
+    /// <summary>Notifiers only: the notification kinds it is sent (default: all).</summary>
+    public IReadOnlyList<Ict.Abstractions.NotificationKind>? Kinds { get; init; }
+
     /// <summary>The plugin's own settings, bound to its options record when it loads.</summary>
     public JsonElement? Settings { get; init; }
 }

@@ -20,4 +20,7 @@ public enum EventType
     FundingApplied,
     PluginFaulted,
     Error,
+
+    /// <summary>The kill switch was engaged or released.</summary>
+    KillSwitchChanged,
 }

@@ -41,6 +41,9 @@ internal sealed class LogSink(Serilog.ILogger log) : IEventSink
             case PluginFaulted e:
                 log.Error("Plugin {Plugin} faulted: {Reason}", e.PluginId, e.Reason);
                 break;
+            case KillSwitchChanged e:
+                log.Warning("Kill switch {State} ({Source})", e.Engaged ? "ENGAGED: no new entries" : "released", e.Source);
+                break;
             case EngineError e:
                 log.Error("{Source}: {Message}", e.Source, e.Message);
                 break;

@@ -36,6 +36,9 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                         kernel.Swap(swap, LoggerFor);
                         swap.Done.TrySetResult();
                         break;
+                    case KillSwitchInput killSwitch:
+                        kernel.OnKillSwitch(killSwitch);
+                        break;
                     case EndOfDataInput:
                         kernel.OnEndOfData(closePositionsAtEnd);
                         return "end of data";

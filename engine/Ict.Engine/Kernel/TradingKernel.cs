@@ -227,6 +227,11 @@ internal sealed partial class TradingKernel(
 
     private RiskDecision? Precheck(EntrySignal signal)
     {
+        if (KillSwitchCheck() is { } killed)
+        {
+            return killed;
+        }
+
         var valid = signal.EntryPrice > 0 && signal.StopLoss > 0 && signal.TakeProfit > 0 && (signal.Side == PositionSide.Long
             ? signal.StopLoss < signal.EntryPrice && signal.EntryPrice < signal.TakeProfit
             : signal.TakeProfit < signal.EntryPrice && signal.EntryPrice < signal.StopLoss);

@@ -1,105 +1,202 @@
-using System.Threading.Channels;
 using Ict.Abstractions;
+using Ict.Engine.Secrets;
+using Ict.Engine.State;
 
 namespace Ict.Engine.Notifications;
 
 /// <summary>
-/// Sends notifications off the kernel thread. The kernel only enqueues; a background task delivers to every
-/// notifier with retries and backoff, so a slow or dead notifier never delays trading. Each notifier fails alone.
+/// Sends notifications off the kernel thread. The kernel only enqueues: each notification is written to the
+/// outbox (in the kernel's transaction) and handed to one worker per notifier, which delivers with retries and
+/// backoff. A slow, dead or degraded notifier never delays trading or the other notifiers. The set of notifiers can
+/// be replaced while running (<see cref="Apply"/>); unchanged ones keep running. It owns the outbox it is given.
 /// </summary>
 public sealed class NotificationDispatcher : IAsyncDisposable
 {
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
-
-    private readonly IReadOnlyList<(string Id, INotifier Notifier)> _notifiers;
     private readonly Serilog.ILogger _log;
     private readonly TimeProvider _time;
-    private readonly Channel<Notification> _queue = Channel.CreateUnbounded<Notification>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _worker;
+    private readonly SecretRedactor _redactor;
+    private readonly StateStore? _store;
+    private readonly NotificationOutbox? _outbox;
+    private readonly DeliveryPolicy _policy;
+    private readonly Lock _gate = new();
+    private readonly List<NotifierWorker> _retired = [];
+    private volatile IReadOnlyList<NotifierWorker> _workers = [];
+    private bool _started;
+    private bool _flushed;
 
-    public NotificationDispatcher(IReadOnlyList<(string Id, INotifier Notifier)> notifiers, Serilog.ILogger log, TimeProvider time)
+    public NotificationDispatcher(Serilog.ILogger log, TimeProvider time, SecretRedactor? redactor = null,
+        StateStore? store = null, NotificationOutbox? outbox = null, DeliveryPolicy? policy = null)
     {
-        _notifiers = notifiers;
         _log = log;
         _time = time;
-        _worker = notifiers.Count == 0 ? Task.CompletedTask : Task.Run(DeliverAsync);
+        _redactor = redactor ?? SecretRedactor.None;
+        _store = store;
+        _outbox = outbox;
+        _policy = policy ?? new DeliveryPolicy();
     }
 
-    public long Delivered { get; private set; }
+    public long Delivered => _workers.Concat(_retired).Sum(w => w.Health.Delivered);
 
-    public long Failed { get; private set; }
+    public long Failed => _workers.Concat(_retired).Sum(w => w.Health.Failed);
 
+    public IReadOnlyList<NotifierHealth> Health => _workers.Select(w => w.Health).ToList();
+
+    public IReadOnlyList<string> Keys => _workers.Select(w => w.Entry.Key).ToList();
+
+    /// <summary>
+    /// Makes <paramref name="entries"/> the notifiers in use: a notifier with the same key and config keeps running
+    /// (the new instance is disposed), a removed or changed one finishes its queue and stops. The first call also
+    /// sends again what the outbox still holds for each notifier.
+    /// </summary>
+    public void Apply(IReadOnlyList<NotifierEntry> entries)
+    {
+        lock (_gate)
+        {
+            var current = _workers.ToDictionary(w => w.Entry.Key, StringComparer.Ordinal);
+            var next = new List<NotifierWorker>();
+            foreach (var entry in entries)
+            {
+                if (current.Remove(entry.Key, out var running) && running.Entry.Fingerprint == entry.Fingerprint)
+                {
+                    (entry.Notifier as IDisposable)?.Dispose();
+                    next.Add(running);
+                    continue;
+                }
+
+                if (running is not null)
+                {
+                    Retire(running);
+                    _log.Information("Notifier {Notifier} reconfigured", entry.Key);
+                }
+                else if (_started)
+                {
+                    _log.Information("Notifier {Notifier} added", entry.Key);
+                }
+
+                var worker = new NotifierWorker(entry, _log, _time, _redactor, _outbox, _policy);
+                if (!_started)
+                {
+                    Resend(worker);
+                }
+
+                next.Add(worker);
+            }
+
+            foreach (var removed in current.Values)
+            {
+                Retire(removed);
+                _log.Information("Notifier {Notifier} removed", removed.Entry.Key);
+            }
+
+            _workers = next;
+            _started = true;
+        }
+    }
+
+    /// <summary>Queues a notification for every notifier. Called on the kernel thread; never waits for delivery.</summary>
     public void Enqueue(Notification notification)
     {
-        if (_notifiers.Count > 0)
+        var workers = _workers;
+        if (workers.Count == 0)
         {
-            _queue.Writer.TryWrite(notification);
+            return;
+        }
+
+        var payload = _store is null ? null : _redactor.Redact(NotificationJson.Serialize(notification));
+        foreach (var worker in workers)
+        {
+            if (!worker.Entry.Wants(notification.Kind))
+            {
+                continue;
+            }
+
+            long? id = null;
+            if (payload is not null)
+            {
+                id = _store!.InsertOutbox(worker.Entry.Key, payload, notification.Time);
+            }
+
+            worker.Post(id, notification);
         }
     }
 
     /// <summary>Stops taking notifications and delivers what is queued, waiting at most <paramref name="grace"/>.</summary>
     public async Task FlushAsync(TimeSpan grace)
     {
-        _queue.Writer.TryComplete();
-        var finished = await Task.WhenAny(_worker, Task.Delay(grace, _time)).ConfigureAwait(false);
-        if (finished != _worker)
+        List<NotifierWorker> all;
+        lock (_gate)
         {
-            _log.Warning("Notifications still queued after {Grace}; giving up on them", grace);
-            await _stop.CancelAsync().ConfigureAwait(false);
+            if (_flushed)
+            {
+                return;
+            }
+
+            _flushed = true;
+            all = [.. _workers, .. _retired];
+        }
+
+        foreach (var worker in all)
+        {
+            worker.Complete();
+        }
+
+        var done = Task.WhenAll(all.Select(w => w.Completion));
+        var finished = await Task.WhenAny(done, Task.Delay(grace, _time)).ConfigureAwait(false);
+        if (finished != done)
+        {
+            _log.Warning("Notifications still queued after {Grace}; they stay in the outbox for the next start", grace);
+            foreach (var worker in all)
+            {
+                worker.Cancel();
+            }
+
+            await Task.WhenAll(all.Select(w => w.Completion)).ConfigureAwait(false);
+        }
+
+        foreach (var health in all.Select(w => w.Health).Where(h => h.Degraded || h.Failed > 0))
+        {
+            _log.Warning("Notifier {Notifier} {State}: {Delivered} delivered, {Failed} not delivered (kept in the outbox); last error: {Error}",
+                health.Key, health.Degraded ? "ended degraded" : "had failures", health.Delivered, health.Failed, health.LastError);
         }
     }
 
+    /// <summary>Flushes (10 s at most) and closes the outbox, which the dispatcher owns.</summary>
     public async ValueTask DisposeAsync()
     {
         await FlushAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        _stop.Dispose();
+        _outbox?.Dispose();
     }
 
-    private async Task DeliverAsync()
+    private void Retire(NotifierWorker worker)
     {
-        await foreach (var notification in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+        worker.Complete();
+        _retired.Add(worker);
+    }
+
+    private void Resend(NotifierWorker worker)
+    {
+        if (_outbox is null)
         {
-            foreach (var (id, notifier) in _notifiers)
-            {
-                await DeliverOneAsync(id, notifier, notification).ConfigureAwait(false);
-            }
+            return;
         }
-    }
 
-    private async Task DeliverOneAsync(string id, INotifier notifier, Notification notification)
-    {
-        for (var attempt = 0; ; attempt++)
+        var pending = _outbox.Pending(worker.Entry.Key);
+        foreach (var (id, payload) in pending)
         {
             try
             {
-                await notifier.SendAsync(notification, _stop.Token).ConfigureAwait(false);
-                Delivered++;
-                return;
+                worker.Post(id, NotificationJson.Deserialize(payload));
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (System.Text.Json.JsonException ex)
             {
-                return;
+                _log.Warning("Outbox row {Id} for {Notifier} is unreadable and is dropped: {Error}", id, worker.Entry.Key, ex.Message);
+                _outbox.Delivered(id);
             }
-            catch (Exception ex)
-            {
-                if (attempt >= Backoff.Length)
-                {
-                    Failed++;
-                    _log.Error("Notifier {Notifier} failed {Attempts} times; dropped '{Title}': {Error}", id, attempt + 1, notification.Title, ex.Message);
-                    return;
-                }
+        }
 
-                _log.Warning("Notifier {Notifier} failed ({Error}); retrying in {Delay}", id, ex.Message, Backoff[attempt]);
-                try
-                {
-                    await Task.Delay(Backoff[attempt], _time, _stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+        if (pending.Count > 0)
+        {
+            _log.Information("Notifier {Notifier}: sending {Count} notification(s) left in the outbox by the previous run", worker.Entry.Key, pending.Count);
         }
     }
 }

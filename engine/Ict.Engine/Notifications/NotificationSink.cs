@@ -22,6 +22,8 @@ internal sealed class NotificationSink(NotificationDispatcher dispatcher) : IEve
             SignalRejected e => new Notification(NotificationKind.SignalRejected, Severity.Info,
                 $"{Upper(e.Signal.Side)} {e.Signal.Symbol} signal rejected: {e.Reason}", e.Detail, e.Time),
             PluginFaulted e => new Notification(NotificationKind.Error, Severity.Error, $"plugin {e.PluginId} faulted", e.Reason, e.Time),
+            KillSwitchChanged e => new Notification(NotificationKind.Info, Severity.Warning,
+                e.Engaged ? "Kill switch engaged" : "Kill switch released", e.Engaged ? $"no new entries ({e.Source})" : $"entries allowed again ({e.Source})", e.Time),
             EngineError e => new Notification(NotificationKind.Error, Severity.Error, $"error in {e.Source}", e.Message, e.Time),
             _ => null,
         };

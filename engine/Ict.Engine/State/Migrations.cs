@@ -171,5 +171,26 @@ internal static class Migrations
             CREATE INDEX ix_trades_run ON trades(run_id);
             CREATE INDEX ix_events_run_seq ON events(run_id, seq);
             """),
+        (2, "notification outbox and per-account daily stats", """
+            CREATE TABLE notification_outbox (
+                id INTEGER PRIMARY KEY,
+                notifier_key TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                created_time INTEGER NOT NULL
+            );
+            CREATE INDEX ix_outbox_notifier ON notification_outbox(notifier_key, id);
+            CREATE TABLE account_daily_stats (
+                account TEXT NOT NULL,
+                day TEXT NOT NULL,
+                start_equity TEXT NOT NULL,
+                realized_pnl TEXT NOT NULL,
+                trades_opened INTEGER NOT NULL,
+                trades_closed INTEGER NOT NULL,
+                consecutive_losses INTEGER NOT NULL,
+                PRIMARY KEY (account, day)
+            );
+            """),
     ];
 }

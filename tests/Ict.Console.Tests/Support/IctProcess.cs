@@ -13,7 +13,7 @@ internal sealed class IctProcess : IDisposable
     private readonly TaskCompletionSource _sawLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string? _waitFor;
 
-    private IctProcess(string workingDirectory, string? waitFor, params string[] args)
+    private IctProcess(string workingDirectory, string? waitFor, string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         _waitFor = waitFor;
         var info = new ProcessStartInfo("dotnet")
@@ -23,6 +23,11 @@ internal sealed class IctProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(IctDll);
         foreach (var arg in args)
         {
@@ -76,6 +81,14 @@ internal sealed class IctProcess : IDisposable
     public static async Task<IctProcess> RunAsync(string workingDirectory, params string[] args)
     {
         var process = new IctProcess(workingDirectory, null, args);
+        await process.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        return process;
+    }
+
+    /// <summary>Runs ict to completion with extra (or, with a null value, removed) environment variables.</summary>
+    public static async Task<IctProcess> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var process = new IctProcess(workingDirectory, null, args, environment);
         await process.WaitForExitAsync(TimeSpan.FromMinutes(3));
         return process;
     }

@@ -16,13 +16,17 @@ internal sealed class KernelHarness : IDisposable
 
     private readonly TempDirectory _temp = new();
 
-    public KernelHarness(IReadOnlyList<(string Id, IStrategy Strategy)> strategies, IRiskManager risk, PaperOptions? paper = null, Func<IOrderVenue, IOrderVenue>? wrapVenue = null, Ict.Engine.Market.FundingSchedule? funding = null)
+    /// <param name="databasePath">An existing state file to reuse (a restart); default a new one in a temp folder.</param>
+    /// <param name="account">Persist daily figures under this account key, as a live engine does; default none (a replay).</param>
+    public KernelHarness(IReadOnlyList<(string Id, IStrategy Strategy)> strategies, IRiskManager risk, PaperOptions? paper = null, Func<IOrderVenue, IOrderVenue>? wrapVenue = null,
+        string? databasePath = null, string? account = null, Ict.Engine.Market.FundingSchedule? funding = null)
     {
-        Store = StateStore.Open(_temp.File("state.db"));
+        DatabasePath = databasePath ?? _temp.File("state.db");
+        Store = StateStore.Open(DatabasePath);
         RunId = Store.StartRun("paper", "test", "sha", "USDT", 10_000m);
         var rules = new Dictionary<Symbol, InstrumentRules> { [Btc] = new(Btc, 0.1m, 0.001m, 0.001m, 5m, 20) };
         Portfolio = new Portfolio("USDT", 10_000m);
-        var daily = new DailyStatsTracker();
+        var daily = new DailyStatsTracker(account is null ? null : new AccountDayJournal(Store, account));
         var publisher = new DeferredPublisher();
         paper ??= new PaperOptions { SlippageBps = 0m, TakerFeeRate = 0m };
         IOrderVenue venue = new PaperVenue(paper, s => rules[s]);
@@ -42,7 +46,7 @@ internal sealed class KernelHarness : IDisposable
 
     public StateStore Store { get; }
 
-    public string DatabasePath => _temp.File("state.db");
+    public string DatabasePath { get; }
 
     public long RunId { get; }
 
