@@ -23,9 +23,9 @@ internal static class Logging
         var directory = config.ResolvePath(options.Directory);
         return new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .WriteTo.Console(Redacted("{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", redactor), standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
+            .WriteTo.Console(Redacted("{Timestamp:HH:mm:ss} {Level:u3} {Message:l}{NewLine}{Exception}", redactor), standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
             .WriteTo.File(
-                Redacted("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}", redactor),
+                Redacted("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:l}{NewLine}{Exception}", redactor),
                 Path.Combine(directory, "ict-.log"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: options.RetainedFiles)

@@ -49,7 +49,7 @@ internal static class BacktestCommand
         DateTimeOffset? to;
         try
         {
-            config = EngineConfig.Load(configPath);
+            config = ConfigLoader.Load(configPath);
             sources = data.Length == 0 ? null : data.Select(ParseSource).ToList();
             funding = fundingFiles.Length == 0 ? null : fundingFiles.Select(ParseFunding).ToList();
             from = ParseTime(fromText, "--from");
@@ -61,7 +61,7 @@ internal static class BacktestCommand
             return ExitCodes.BadInput;
         }
 
-        using var log = Logging.Create(config, LogEventLevel.Warning);
+        using var log = Logging.Create(config, ConfigLoader.Redactor(config), LogEventLevel.Warning);
         try
         {
             var feedSources = sources ?? config.Options.MarketData.Replay.Files
