@@ -40,7 +40,7 @@ internal sealed partial class TradingKernel(
     {
         if (CallGuard.Budget > TimeSpan.Zero)
         {
-            return CallGuard.Invoke(() => slot.Strategy.OnCandle(candle, context));
+            return Guarded(slot, candle, context);
         }
 
         try
@@ -53,6 +53,10 @@ internal sealed partial class TradingKernel(
             return $"{ex.GetType().Name}: {ex.Message}";
         }
     }
+
+    // Its own method: a lambda in Call would make the compiler allocate the closure on every call, guarded or not.
+    private string? Guarded(StrategySlot slot, Candle candle, StrategyContext context) =>
+        CallGuard.Invoke(() => slot.Strategy.OnCandle(candle, context));
 
     public void Publish(EngineEvent engineEvent)
     {
