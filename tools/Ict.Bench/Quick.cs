@@ -33,6 +33,11 @@ internal static class Quick
             Workloads.Pipeline(flat, folder, out var idle);
             Emit("idle_kernel_allocated_bytes_per_candle", (double)idle.KernelAllocatedBytes / flat.Length, "bytes", "kernel loop over candles where nothing is detected");
             Emit("kernel_allocated_bytes_per_candle", (double)timings.Min(t => t.KernelAllocatedBytes) / candles.Length, "bytes", "kernel loop over the sample candles (patterns and trades allocate their events)");
+            foreach (var (name, value, unit) in SmcIndicators.Measure(candleCount))
+            {
+                Emit(name, value, unit);
+            }
+
             foreach (var (name, value, unit) in PluginReload.Measure())
             {
                 Emit(name, value, unit);
