@@ -22,4 +22,12 @@ public interface IRiskContext
     /// <param name="symbol">The instrument.</param>
     /// <returns>The rules.</returns>
     InstrumentRules GetRules(Symbol symbol);
+
+    /// <summary>
+    /// The symbol's average true range over the last 14 closed candles (Wilder's smoothing), in price units, on the
+    /// interval the engine first saw for the symbol; <c>null</c> until 14 candles are known.
+    /// </summary>
+    /// <param name="symbol">The instrument.</param>
+    /// <returns>The ATR, or <c>null</c>.</returns>
+    decimal? AverageTrueRange(Symbol symbol) => null;
 }

@@ -2,7 +2,8 @@ namespace Ict.Risk;
 
 /// <summary>
 /// Leverage from the signal's confidence, interpolated between the seed's points (below 70% ⇒ 1x, 70% ⇒ 3x,
-/// 90% ⇒ 10x, 100% ⇒ 20x), then lowered so that leverage × stop distance stays within a budget, then capped.
+/// 90% ⇒ 10x, 100% ⇒ 20x), then lowered so that leverage × stop distance and leverage × ATR (both as a percentage of
+/// the entry) stay within their budgets, then capped.
 /// </summary>
 internal static class DynamicLeverage
 {
@@ -28,13 +29,19 @@ internal static class DynamicLeverage
         return (int)Points[^1].Leverage;
     }
 
-    public static int Choose(double confidence, decimal stopDistancePercent, decimal maxLeveragedStopPercent, int cap)
+    public static int Choose(double confidence, decimal stopDistancePercent, decimal maxLeveragedStopPercent, int cap, decimal? atrPercent = null, decimal maxLeveragedAtrPercent = 0m)
     {
         var leverage = FromConfidence(confidence);
         if (stopDistancePercent > 0)
         {
             var byStop = (int)Math.Floor(maxLeveragedStopPercent / stopDistancePercent);
             leverage = Math.Min(leverage, Math.Max(1, byStop));
+        }
+
+        if (atrPercent is > 0 && maxLeveragedAtrPercent > 0)
+        {
+            var byAtr = (int)Math.Floor(maxLeveragedAtrPercent / atrPercent.Value);
+            leverage = Math.Min(leverage, Math.Max(1, byAtr));
         }
 
         return Math.Clamp(leverage, 1, cap);

@@ -55,6 +55,13 @@ public sealed record FixedFractionalOptions : IValidatableObject
     [Range(typeof(decimal), "0.1", "100", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal MaxLeveragedStopPercent { get; init; } = 10m;
 
+    /// <summary>
+    /// Dynamic leverage also keeps leverage × ATR (the engine's 14-candle average true range, as a % of the entry) at
+    /// or below this, so a volatile market gets less leverage (0 turns the ATR cap off).
+    /// </summary>
+    [Range(typeof(decimal), "0", "100", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public decimal MaxLeveragedAtrPercent { get; init; } = 5m;
+
     /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -73,7 +73,13 @@ public sealed class FixedFractionalRiskManager : IRiskManager, IConfigurable<Fix
         }
 
         var leverage = _options.DynamicLeverage
-            ? DynamicLeverage.Choose(signal.Confidence, signal.PriceRisk / signal.EntryPrice * 100m, _options.MaxLeveragedStopPercent, Math.Min(_options.MaxLeverage, rules.MaxLeverage))
+            ? DynamicLeverage.Choose(
+                signal.Confidence,
+                signal.PriceRisk / signal.EntryPrice * 100m,
+                _options.MaxLeveragedStopPercent,
+                Math.Min(_options.MaxLeverage, rules.MaxLeverage),
+                context.AverageTrueRange(signal.Symbol) is { } atr ? atr / signal.EntryPrice * 100m : null,
+                _options.MaxLeveragedAtrPercent)
             : Math.Min(_options.Leverage, rules.MaxLeverage);
         var capped = byValue < bySize ? "capped by max position" : "by risk";
         return RiskDecision.Approve(quantity, leverage, Invariant($"risk {riskAmount:0.00} / price risk {signal.PriceRisk} ⇒ {bySize:0.######}; max position ⇒ {byValue:0.######}; size {quantity} ({capped}); {leverage}x"));

@@ -23,6 +23,11 @@ internal sealed class FakeRiskContext : IRiskContext
 
     public InstrumentRules GetRules(Symbol symbol) => Rules;
 
+    /// <summary>What <see cref="AverageTrueRange"/> returns (null: not known yet).</summary>
+    public decimal? Atr { get; set; }
+
+    public decimal? AverageTrueRange(Symbol symbol) => Atr;
+
     public static PositionView Position(string symbol) =>
         new(new Symbol(symbol), PositionSide.Long, 1m, 100m, 90m, 120m, 1, DateTimeOffset.UnixEpoch, 100m, 0m, "s");
 

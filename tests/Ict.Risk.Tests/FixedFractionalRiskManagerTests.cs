@@ -161,4 +161,17 @@ public sealed class FixedFractionalRiskManagerTests
         // the stop is 1% away: 4% / 1% ⇒ at most 4x.
         Assert.Equal(4, byStop.Evaluate(signal, new FakeRiskContext()).Leverage);
     }
+
+    [Fact]
+    public void Dynamic_leverage_is_lowered_in_a_volatile_market_by_the_atr()
+    {
+        var signal = Long with { Confidence = 1.0 };
+        var manager = Manager(new FixedFractionalOptions { DynamicLeverage = true, MaxLeverage = 20, MaxLeveragedStopPercent = 100m, MaxLeveragedAtrPercent = 5m });
+        var entry = signal.EntryPrice;
+
+        // ATR of 1% of the entry: 5% / 1% ⇒ at most 5x; 0.2%: 25x, so the confidence's 20x stands; unknown: 20x.
+        Assert.Equal(5, manager.Evaluate(signal, new FakeRiskContext { Atr = entry * 0.01m }).Leverage);
+        Assert.Equal(20, manager.Evaluate(signal, new FakeRiskContext { Atr = entry * 0.002m }).Leverage);
+        Assert.Equal(20, manager.Evaluate(signal, new FakeRiskContext { Atr = null }).Leverage);
+    }
 }

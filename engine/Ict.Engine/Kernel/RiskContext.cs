@@ -9,7 +9,8 @@ internal sealed class RiskContext(
     DailyStatsView today,
     IReadOnlyList<PositionView> positions,
     IPluginLogger log,
-    Func<Symbol, InstrumentRules> rules) : IRiskContext
+    Func<Symbol, InstrumentRules> rules,
+    Func<Symbol, decimal?> averageTrueRange) : IRiskContext
 {
     public DateTimeOffset Now { get; } = now;
 
@@ -22,4 +23,6 @@ internal sealed class RiskContext(
     public IPluginLogger Log { get; } = log;
 
     public InstrumentRules GetRules(Symbol symbol) => rules(symbol);
+
+    public decimal? AverageTrueRange(Symbol symbol) => averageTrueRange(symbol);
 }

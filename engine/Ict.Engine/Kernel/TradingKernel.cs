@@ -24,6 +24,7 @@ internal sealed partial class TradingKernel(
     private StrategyContext _context = new(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
     private readonly Dictionary<Symbol, Candle> _lastCandles = [];
     private readonly GapDetector _gaps = new();
+    private readonly AtrTracker _atr = new();
     private readonly bool _candleEvents = sinks.Any(s => s.WantsCandleEvents);
     private DateTimeOffset? _firstCandle;
     private long _candles;
@@ -100,6 +101,7 @@ internal sealed partial class TradingKernel(
         var now = parts.Clock.GetUtcNow();
         parts.Orders.OnCandleRange(candle);
         parts.Portfolio.MarkToMarket(candle.Symbol, candle.Close);
+        _atr.Observe(candle);
         parts.Statistics.ObserveEquity(parts.Portfolio.Equity);
         parts.Statistics.CountCandle();
         _lastCandles[candle.Symbol] = candle;
@@ -259,7 +261,7 @@ internal sealed partial class TradingKernel(
 
     private RiskDecision Evaluate(EntrySignal signal, DateTimeOffset now)
     {
-        var context = new RiskContext(now, parts.Portfolio.ToView(), parts.Daily.Today, parts.Portfolio.PositionViews(), risk.Log, parts.Rules);
+        var context = new RiskContext(now, parts.Portfolio.ToView(), parts.Daily.Today, parts.Portfolio.PositionViews(), risk.Log, parts.Rules, _atr.Get);
         try
         {
             return risk.Manager.Evaluate(signal, context) ?? RiskDecision.Reject(RejectionReason.Other, $"risk manager '{risk.Id}' returned no decision");
