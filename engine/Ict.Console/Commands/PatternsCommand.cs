@@ -29,7 +29,7 @@ internal static class PatternsCommand
         {
             try
             {
-                var options = parse.GetValue(config) is { } path ? OptionsFrom(EngineConfig.Load(path)) : new ObFvgOptions();
+                var options = parse.GetValue(config) is { } path ? OptionsFrom(ConfigLoader.Load(path)) : new ObFvgOptions();
                 var written = Write(parse.GetValue(input)!, parse.GetValue(output)!, options, parse.GetValue(symbol), parse.GetValue(interval));
                 System.Console.WriteLine($"{written.OrderBlocks} order blocks and {written.FairValueGaps} fair value gaps in {written.Candles} candles -> {parse.GetValue(output)}");
                 return ExitCodes.Ok;

@@ -24,7 +24,7 @@ internal static class PluginsCommand
         EngineConfig config;
         try
         {
-            config = EngineConfig.Load(configPath);
+            config = ConfigLoader.Load(configPath);
         }
         catch (ConfigException ex)
         {
