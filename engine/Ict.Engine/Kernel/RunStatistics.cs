@@ -76,9 +76,10 @@ public sealed class RunStatistics : IEventSink
             MaxDrawdown = drawdown;
         }
 
-        if (_peak > 0)
+        // Divide only for a new maximum: drawdown / peak × 100 > max ⟺ drawdown × 100 > max × peak (peak > 0).
+        if (_peak > 0 && drawdown * 100m > MaxDrawdownPercent * _peak)
         {
-            MaxDrawdownPercent = Math.Max(MaxDrawdownPercent, drawdown / _peak * 100m);
+            MaxDrawdownPercent = drawdown / _peak * 100m;
         }
     }
 
