@@ -21,6 +21,7 @@ var root = new RootCommand("""
     IndicatorsCommand.Create(),
     NotifyCommand.Create(config),
     KillSwitchCommand.Create(config),
+    ScriptsCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -95,6 +95,7 @@ public sealed partial class EngineHost : IAsyncDisposable
         }
 
         var strategies = CreateStrategies(config, catalog, sources, log);
+        var scripts = CreateScriptHost(config, sources, strategies, log);
         var riskOptions = options.Risk!;
         var risk = new RiskSlot(riskOptions.Plugin, Require<IRiskManager>(config, catalog, riskOptions, "$.risk"), new PluginLogger(log, riskOptions.Plugin));
         var notifiers = run.Backtest ? [] : NotifierFactory.Create(config, catalog, log);
@@ -149,6 +150,7 @@ public sealed partial class EngineHost : IAsyncDisposable
 
         var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd) { LoggerFor = id => new PluginLogger(log, id) };
         var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, log);
+        scripts?.Attach(loop.Writer);
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
             runId, options.Account.StartingBalance, options.Account.Asset, strategies.Count, risk.Id, notifiers.Count, store.Path);
@@ -157,6 +159,7 @@ public sealed partial class EngineHost : IAsyncDisposable
             _redactor = redactor,
             _reload = reload ?? (path => EngineConfig.Load(path)),
             _killSwitchInConfig = options.KillSwitch.Engaged,
+            _scripts = scripts,
         };
     }
 
@@ -171,10 +174,12 @@ public sealed partial class EngineHost : IAsyncDisposable
         var pump = replay ? Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None) : Task.CompletedTask;
         PublishPluginStatus();
         var watch = WatchPluginsAsync(feedStop.Token);
+        var scriptWatch = WatchScriptsAsync(feedStop.Token);
         var reason = await _loop.RunAsync(stop).ConfigureAwait(false);
         await feedStop.CancelAsync().ConfigureAwait(false);
         await pump.ConfigureAwait(false);
         await watch.ConfigureAwait(false);
+        await scriptWatch.ConfigureAwait(false);
         RetractPluginStatus();
 
         await StopWatchingConfigAsync().ConfigureAwait(false);

@@ -19,6 +19,8 @@ public sealed record EngineOptions : IValidatableObject
 
     public PluginsOptions Plugins { get; init; } = new();
 
+    public ScriptsOptions Scripts { get; init; } = new();
+
     public IReadOnlyList<PluginSlotOptions> Strategies { get; init; } = [];
 
     public PluginSlotOptions? Risk { get; init; }
@@ -38,9 +40,9 @@ public sealed record EngineOptions : IValidatableObject
                 [nameof(Mode)]);
         }
 
-        if (Strategies.Count == 0)
+        if (Strategies.Count == 0 && !Scripts.Enabled)
         {
-            yield return new ValidationResult("configure at least one strategy", [nameof(Strategies)]);
+            yield return new ValidationResult("configure at least one strategy (or enable $.scripts)", [nameof(Strategies)]);
         }
 
         if (Risk is null)

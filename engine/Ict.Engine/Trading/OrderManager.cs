@@ -51,10 +51,13 @@ internal sealed class OrderManager(
             {
                 Apply(fill);
             }
-            else
+            else if (_orders.ContainsKey(trigger.Order.ClientOrderId))
             {
                 SetStatus(trigger.Order.ClientOrderId, OrderStatus.Expired, candle.CloseTime, "nothing left to reduce");
             }
+
+            // else: the stop-loss and take-profit triggered in the same candle; the one that filled closed the
+            // position and already canceled this sibling.
         }
     }
 

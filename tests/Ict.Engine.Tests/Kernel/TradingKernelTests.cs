@@ -66,6 +66,27 @@ public sealed class TradingKernelTests
     }
 
     [Fact]
+    public void StopAndTargetInOneCandle_TheStopCloses_TheTargetIsCanceled_AndTradingGoesOn()
+    {
+        var signal = new EntrySignal(Btc, PositionSide.Long, 100m, 95m, 110m);
+        using var harness = new KernelHarness([("s", new ScriptedStrategy(new() { [0] = signal, [3] = signal }))], new FixedQuantityRisk(1m));
+
+        harness.Kernel.OnCandle(Candle(0, 99m, 101m, 98m, 100m));
+        harness.Kernel.OnCandle(Candle(1, 100m, 101m, 99m, 100m));  // entry at 100
+        harness.Kernel.OnCandle(Candle(2, 100m, 112m, 94m, 100m));  // reaches both 95 and 110: stop first
+        harness.Kernel.OnCandle(Candle(3, 100m, 101m, 99m, 100m));  // a new signal is still handled
+        harness.Kernel.OnCandle(Candle(4, 100m, 101m, 99m, 100m));  // and fills
+
+        var trade = Assert.Single(harness.Events.Of<PositionClosed>()).Trade;
+        Assert.Equal(ExitReason.StopLoss, trade.ExitReason);
+        Assert.Equal(95m, trade.ExitPrice);
+        var canceled = Assert.Single(harness.Events.Of<OrderCanceled>());
+        Assert.Equal(OrderType.TakeProfitMarket, canceled.Order.Type);
+        Assert.Equal(2, harness.Events.Of<PositionOpened>().Count());
+        Assert.Empty(harness.Events.Of<EngineError>());
+    }
+
+    [Fact]
     public void SecondSignal_WhilePositionIsOpen_IsRejectedWithATypedReason()
     {
         var signal = new EntrySignal(Btc, PositionSide.Long, 100m, 95m, 120m);

@@ -1,0 +1,102 @@
+using Ict.Abstractions;
+
+namespace Ict.Engine.Scripting;
+
+/// <summary>
+/// How the kernel sees one version of a script: it forwards each candle to the script's strategy and keeps the last
+/// <c>warmup</c> candles per symbol. A version that replaces another first replays its predecessor's candles into
+/// the new strategy, muted (no signals, no pattern reports), on the kernel thread before its first live candle, so
+/// the new version's pattern state is rebuilt.
+/// </summary>
+internal sealed class ScriptStrategy : IStrategy
+{
+    private readonly int _warmup;
+    private readonly Dictionary<Symbol, Queue<Candle>> _recent = [];
+    private ScriptStrategy? _predecessor;
+
+    public ScriptStrategy(LoadedScript script, int warmup, ScriptStrategy? predecessor)
+    {
+        Script = script;
+        _warmup = warmup;
+        _predecessor = predecessor;
+    }
+
+    public LoadedScript Script { get; }
+
+    /// <summary>How many candles the last warm-up replayed (for tests and the log).</summary>
+    public int WarmedUpWith { get; private set; }
+
+    public void OnCandle(Candle candle, IStrategyContext context)
+    {
+        if (_predecessor is { } previous)
+        {
+            _predecessor = null; // drop the reference: the old version's code can unload
+            WarmUp(previous, context);
+        }
+
+        Remember(candle);
+        Script.Strategy.OnCandle(candle, context);
+    }
+
+    /// <summary>The kept candles, oldest first within each symbol.</summary>
+    public IEnumerable<Candle> Recent => _recent.Values.SelectMany(q => q);
+
+    private void WarmUp(ScriptStrategy previous, IStrategyContext context)
+    {
+        // Saved twice between two candles: the version in between never ran and kept nothing; its own
+        // predecessor holds the candles.
+        var source = previous;
+        while (source._predecessor is { } older)
+        {
+            source = older;
+        }
+
+        var muted = new MutedContext(context);
+        foreach (var candle in source.Recent)
+        {
+            Remember(candle);
+            muted.Now = candle.CloseTime;
+            Script.Strategy.OnCandle(candle, muted);
+            WarmedUpWith++;
+        }
+    }
+
+    private void Remember(Candle candle)
+    {
+        if (_warmup == 0)
+        {
+            return;
+        }
+
+        if (!_recent.TryGetValue(candle.Symbol, out var queue))
+        {
+            queue = new Queue<Candle>(_warmup);
+            _recent.Add(candle.Symbol, queue);
+        }
+
+        if (queue.Count == _warmup)
+        {
+            queue.Dequeue();
+        }
+
+        queue.Enqueue(candle);
+    }
+
+    /// <summary>The context a warm-up runs in: the live log and positions, but signals and pattern reports go nowhere.</summary>
+    private sealed class MutedContext(IStrategyContext live) : IStrategyContext
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public IPluginLogger Log => live.Log;
+
+        public PositionView? GetPosition(Symbol symbol) => live.GetPosition(symbol);
+
+        public void ReportPattern(Pattern pattern)
+        {
+        }
+
+        public void Signal(EntrySignal signal)
+        {
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Ict.Abstractions;
+using Ict.Engine.Configuration;
+using Ict.Engine.Kernel;
+using Ict.Engine.Scripting;
+using Ict.Engine.Tests.Plugins.Support;
+using Ict.Engine.Tests.Support;
+
+namespace Ict.Engine.Tests.Scripting;
+
+/// <summary>Scripts edited, broken, added and deleted under a running engine, through the real file watcher.</summary>
+[Collection(PluginTestCollection.Name)]
+public sealed class ScriptHotEditTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly TempDirectory _temp = new();
+    private readonly ProbeListener _probe = new();
+    private readonly ConcurrentQueue<ScriptChange> _changes = new();
+    private readonly SemaphoreSlim _changed = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private EngineHost? _host;
+    private Task? _run;
+    private int _fed;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_run is not null)
+        {
+            try
+            {
+                await _run;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        _probe.Dispose();
+        _temp.Dispose();
+        _stop.Dispose();
+    }
+
+    [Fact]
+    public async Task A_saved_edit_swaps_in_warmed_up_and_a_broken_edit_keeps_the_running_version()
+    {
+        WriteScript("probe.csx", Probe("v1"));
+        Start();
+        await FeedAsync();
+        await _probe.WaitForAsync(m => m == "v1:1", Timeout);
+
+        var saved = TimeProvider.System.GetTimestamp();
+        WriteScript("probe.csx", Probe("v2"));
+        await WaitForChangeAsync(c => c.Id == "script:probe" && c.Kind == ScriptChangeKind.Reloaded);
+        await FeedAsync();
+
+        // v2 replayed v1's one candle (muted) before its first live one.
+        await _probe.WaitForAsync(m => m == "v2:2", Timeout);
+        output.WriteLine($"save => new version handled a candle in {TimeProvider.System.GetElapsedTime(saved).TotalMilliseconds:F0} ms (debounce 50 ms)");
+
+        WriteScript("probe.csx", "public sealed class Broken : IStrategy { public void OnCandle(Candle c, IStrategyContext x) { var y = nope; } }\nnew Broken()\n");
+        var failed = await WaitForChangeAsync(c => c.Kind == ScriptChangeKind.CompileFailed);
+        var error = Assert.Single(failed.Errors);
+        Assert.EndsWith("scripts/probe.csx(1,103): error CS0103: The name 'nope' does not exist in the current context", error, StringComparison.Ordinal);
+        await FeedAsync();
+        await _probe.WaitForAsync(m => m == "v2:3", Timeout);
+    }
+
+    [Fact]
+    public async Task A_new_file_starts_and_a_deleted_file_stops()
+    {
+        Start();
+        await FeedAsync();
+
+        var path = WriteScript("late.csx", Probe("late"));
+        await WaitForChangeAsync(c => c.Id == "script:late" && c.Kind == ScriptChangeKind.Started);
+        await FeedAsync();
+        await _probe.WaitForAsync(m => m == "late:1", Timeout);
+
+        File.Delete(path);
+        await WaitForChangeAsync(c => c.Id == "script:late" && c.Kind == ScriptChangeKind.Stopped);
+        await FeedAsync();
+        await FeedAsync();
+        await _host!.ApplyScriptChangeAsync(path, CancellationToken.None); // a no-op once stopped; also a barrier after the feeds
+        Assert.DoesNotContain("late:2", _probe.Messages);
+    }
+
+    [Fact]
+    public async Task Two_saves_between_candles_warm_up_from_the_last_version_that_ran()
+    {
+        var path = WriteScript("probe.csx", Probe("v1"));
+        Start(watch: false);
+        await FeedAsync();
+        await FeedAsync();
+        await _probe.WaitForAsync(m => m == "v1:2", Timeout);
+
+        WriteScript("probe.csx", Probe("v2"));
+        await _host!.ApplyScriptChangeAsync(path, CancellationToken.None);
+        WriteScript("probe.csx", Probe("v3"));
+        await _host.ApplyScriptChangeAsync(path, CancellationToken.None);
+        await FeedAsync();
+
+        await _probe.WaitForAsync(m => m == "v3:3", Timeout); // v1's two candles replayed, then the live one
+        Assert.DoesNotContain(_probe.Messages, m => m.StartsWith("v2:", StringComparison.Ordinal));
+    }
+
+    private static string Probe(string version) => $$"""
+        public sealed class Probe : IStrategy
+        {
+            private int _seen;
+
+            public void OnCandle(Candle candle, IStrategyContext context)
+            {
+                _seen++;
+                ((Action<string>)AppContext.GetData("ict.fixture.probe")!)("{{version}}:" + _seen);
+            }
+        }
+
+        new Probe()
+        """;
+
+    private string WriteScript(string name, string text)
+    {
+        var path = Path.Combine(_temp.Path, "scripts", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private void Start(bool watch = true)
+    {
+        Directory.CreateDirectory(Path.Combine(_temp.Path, "scripts"));
+        _temp.Write("candles.csv", "open_time_ms,open,high,low,close,volume\n1704067200000,42000,42010,41990,42005,1\n");
+        var config = new
+        {
+            mode = "paper",
+            marketData = new { replay = new { files = new[] { new { symbol = "BTCUSDT", interval = "15m", path = "candles.csv" } } } },
+            instruments = new[] { new { symbol = "BTCUSDT", tickSize = 0.1, stepSize = 0.001, minQuantity = 0.001, minNotional = 5, maxLeverage = 20 } },
+            state = new { database = "state/ict.db" },
+            plugins = new { directories = new[] { RepoPaths.Plugins }, watch = false },
+            scripts = new { directory = "scripts", enabled = true, watch, warmupCandles = 200, reloadDebounceMilliseconds = 50 },
+            risk = new { plugin = "ict.fixed-fractional" },
+        };
+        var path = _temp.Write("engine.json", JsonSerializer.Serialize(config));
+        var log = new LogCollector();
+        _host = EngineHost.Create(EngineConfig.Load(path), log.Logger);
+        _host.Scripts!.Changed += change =>
+        {
+            _changes.Enqueue(change);
+            _changed.Release();
+        };
+        _run = _host.RunAsync(replay: false, _stop.Token);
+    }
+
+    private async Task FeedAsync()
+    {
+        var open = DateTimeOffset.FromUnixTimeMilliseconds(1704067200000) + TimeSpan.FromMinutes(15 * _fed++);
+        var price = 42000m + _fed;
+        await _host!.Input.WriteAsync(new CandleInput(new Candle(new Symbol("BTCUSDT"), Interval.Parse("15m"), open, price, price + 5, price - 5, price + 1, 1m)));
+    }
+
+    private async Task<ScriptChange> WaitForChangeAsync(Func<ScriptChange, bool> match)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            if (_changes.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            var left = Timeout - TimeProvider.System.GetElapsedTime(start);
+            if (left <= TimeSpan.Zero || !await _changed.WaitAsync(left))
+            {
+                throw new TimeoutException("no matching script change; got: " + string.Join(" | ", _changes));
+            }
+        }
+    }
+}
