@@ -40,7 +40,24 @@ internal static class Workloads
     /// </summary>
     public static BacktestMetrics Pipeline(Candle[] candles, string stateFolder) => Pipeline(candles, stateFolder, out _);
 
-    public static BacktestMetrics Pipeline(Candle[] candles, string stateFolder, out BacktestTimings timings)
+    /// <summary>
+    /// The same pipeline with scripts/ob_fvg_confluence.csx (compiled by the script host, with its #load file) as the
+    /// only strategy instead of the ict.ob-fvg plugin.
+    /// </summary>
+    public static BacktestMetrics ScriptPipeline(Candle[] candles, string stateFolder, out BacktestTimings timings)
+    {
+        var scripts = Path.Combine(stateFolder, "scripts");
+        Directory.CreateDirectory(Path.Combine(scripts, "lib"));
+        File.Copy(Path.Combine(BenchData.RepoRoot, "scripts", "ob_fvg_confluence.csx"), Path.Combine(scripts, "ob_fvg_confluence.csx"), overwrite: true);
+        File.Copy(Path.Combine(BenchData.RepoRoot, "scripts", "lib", "levels.csx"), Path.Combine(scripts, "lib", "levels.csx"), overwrite: true);
+        return Pipeline(candles, stateFolder, out timings, config =>
+        {
+            config["strategies"] = new System.Text.Json.Nodes.JsonArray();
+            config["scripts"] = new System.Text.Json.Nodes.JsonObject { ["enabled"] = true, ["watch"] = false, ["directory"] = scripts };
+        });
+    }
+
+    public static BacktestMetrics Pipeline(Candle[] candles, string stateFolder, out BacktestTimings timings, Action<System.Text.Json.Nodes.JsonObject>? edit = null)
     {
         var configPath = Path.Combine(stateFolder, "engine.json");
         var text = File.ReadAllText(Path.Combine(BenchData.RepoRoot, "engine.json"))
@@ -48,6 +65,13 @@ internal static class Workloads
             .Replace("\"data/BTCUSDT-15m.csv\"", System.Text.Json.JsonSerializer.Serialize(Path.Combine(BenchData.RepoRoot, "data", "BTCUSDT-15m.csv")), StringComparison.Ordinal)
             .Replace("\"state/ict.db\"", System.Text.Json.JsonSerializer.Serialize(Path.Combine(stateFolder, $"bench-{Guid.NewGuid():N}.db")), StringComparison.Ordinal)
             .Replace("\"directory\": \"logs\"", "\"directory\": " + System.Text.Json.JsonSerializer.Serialize(Path.Combine(stateFolder, "logs")), StringComparison.Ordinal);
+        if (edit is not null)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+            edit(node);
+            text = node.ToJsonString();
+        }
+
         File.WriteAllText(configPath, text);
         var config = EngineConfig.Load(configPath);
         var log = Serilog.Core.Logger.None;
