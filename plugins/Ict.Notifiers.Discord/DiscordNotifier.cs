@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ict.Abstractions;
+using Ict.Notifiers.Shared;
 
 namespace Ict.Notifiers.Discord;
 
@@ -53,46 +52,12 @@ public sealed class DiscordNotifier : INotifier, IConfigurable<DiscordOptions>, 
     {
         var url = _url ?? throw new InvalidOperationException("the discord notifier has no webhookUrl (set DISCORD_WEBHOOK_URL)");
         var body = DiscordEmbed.Build(notification, _options.Username);
-        for (var attempt = 0; ; attempt++)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.PostAsJsonAsync(url, body, timeout.Token).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new HttpRequestException($"Discord webhook unreachable: {ex.HttpRequestError}", null, ex.StatusCode);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Discord webhook did not answer within {_options.TimeoutSeconds}s");
-            }
-
-            using (response)
-            {
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-
-                if (response.StatusCode != HttpStatusCode.TooManyRequests)
-                {
-                    throw new HttpRequestException($"Discord answered {(int)response.StatusCode} ({response.StatusCode})", null, response.StatusCode);
-                }
-
-                var wait = await RetryAfterAsync(response, cancellationToken).ConfigureAwait(false);
-                if (attempt >= _options.MaxRateLimitRetries || wait.TotalSeconds > _options.MaxRetryAfterSeconds)
-                {
-                    throw new HttpRequestException(string.Create(CultureInfo.InvariantCulture,
-                        $"Discord rate limit: retry_after {wait.TotalSeconds:0.###}s after {attempt + 1} attempt(s)"), null, response.StatusCode);
-                }
-
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await new RateLimitedPoster(_http, _time, "Discord webhook").PostAsync(
+            url,
+            body,
+            new PosterLimits(_options.TimeoutSeconds, _options.MaxRateLimitRetries, _options.MaxRetryAfterSeconds),
+            async (response, ct) => (string.Empty, await RetryAfterAsync(response, ct).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ict.Abstractions;
+using Ict.Notifiers.Shared;
 
 namespace Ict.Notifiers.Telegram;
 
@@ -59,41 +58,12 @@ public sealed class TelegramNotifier : INotifier, IConfigurable<TelegramOptions>
             ["text"] = Text(notification),
             ["disable_web_page_preview"] = true,
         };
-        for (var attempt = 0; ; attempt++)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.PostAsJsonAsync(url, body, timeout.Token).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new HttpRequestException($"Telegram unreachable: {ex.HttpRequestError}", null, ex.StatusCode);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Telegram did not answer within {_options.TimeoutSeconds}s");
-            }
-
-            using (response)
-            {
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-
-                var (description, retryAfter) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt >= _options.MaxRateLimitRetries || retryAfter.TotalSeconds > _options.MaxRetryAfterSeconds)
-                {
-                    throw new HttpRequestException(string.Create(CultureInfo.InvariantCulture,
-                        $"Telegram answered {(int)response.StatusCode} ({response.StatusCode}){description}"), null, response.StatusCode);
-                }
-
-                await Task.Delay(retryAfter, _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await new RateLimitedPoster(_http, _time, "Telegram").PostAsync(
+            url,
+            body,
+            new PosterLimits(_options.TimeoutSeconds, _options.MaxRateLimitRetries, _options.MaxRetryAfterSeconds),
+            ReadErrorAsync,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
