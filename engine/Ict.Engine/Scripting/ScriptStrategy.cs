@@ -6,9 +6,10 @@ namespace Ict.Engine.Scripting;
 /// How the kernel sees one version of a script: it forwards each candle to the script's strategy and keeps the last
 /// <c>warmup</c> candles per symbol. A version that replaces another first replays its predecessor's candles into
 /// the new strategy, muted (no signals, no pattern reports), on the kernel thread before its first live candle, so
-/// the new version's pattern state is rebuilt.
+/// the new version's pattern state is rebuilt. A script whose strategy implements <see cref="IPluginState"/> gets
+/// the <see cref="StatefulScriptStrategy"/> variant instead: its state is handed over explicitly and not replayed.
 /// </summary>
-internal sealed class ScriptStrategy : IStrategy
+internal class ScriptStrategy : IStrategy
 {
     private readonly int _warmup;
     private readonly Dictionary<Symbol, Queue<Candle>> _recent = [];
@@ -23,6 +24,15 @@ internal sealed class ScriptStrategy : IStrategy
 
     public LoadedScript Script { get; }
 
+    /// <summary>Set when the new version received its predecessor's saved state: the warm-up replay is skipped.</summary>
+    protected bool StateRestored { get; set; }
+
+    /// <summary>The wrapper for one version: the stateful variant when the script's strategy keeps state across reloads.</summary>
+    public static ScriptStrategy Create(LoadedScript script, int warmup, ScriptStrategy? predecessor) =>
+        script.Strategy is IPluginState
+            ? new StatefulScriptStrategy(script, warmup, predecessor)
+            : new ScriptStrategy(script, warmup, predecessor);
+
     /// <summary>How many candles the last warm-up replayed (for tests and the log).</summary>
     public int WarmedUpWith { get; private set; }
 
@@ -31,7 +41,14 @@ internal sealed class ScriptStrategy : IStrategy
         if (_predecessor is { } previous)
         {
             _predecessor = null; // drop the reference: the old version's code can unload
-            WarmUp(previous, context);
+            if (StateRestored)
+            {
+                Adopt(previous); // the saved state already covers these candles: keep them for the next reload only
+            }
+            else
+            {
+                WarmUp(previous, context);
+            }
         }
 
         Remember(candle);
@@ -41,7 +58,7 @@ internal sealed class ScriptStrategy : IStrategy
     /// <summary>The kept candles, oldest first within each symbol.</summary>
     public IEnumerable<Candle> Recent => _recent.Values.SelectMany(q => q);
 
-    private void WarmUp(ScriptStrategy previous, IStrategyContext context)
+    private static ScriptStrategy LastThatRan(ScriptStrategy previous)
     {
         // Saved twice between two candles: the version in between never ran and kept nothing; its own
         // predecessor holds the candles.
@@ -51,6 +68,20 @@ internal sealed class ScriptStrategy : IStrategy
             source = older;
         }
 
+        return source;
+    }
+
+    private void Adopt(ScriptStrategy previous)
+    {
+        foreach (var candle in LastThatRan(previous).Recent)
+        {
+            Remember(candle);
+        }
+    }
+
+    private void WarmUp(ScriptStrategy previous, IStrategyContext context)
+    {
+        var source = LastThatRan(previous);
         var muted = new MutedContext(context);
         foreach (var candle in source.Recent)
         {

@@ -110,6 +110,45 @@ public sealed class ScriptHotEditTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.DoesNotContain(_probe.Messages, m => m.StartsWith("v2:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_script_that_keeps_state_hands_it_to_its_next_version_instead_of_replaying()
+    {
+        var path = WriteScript("counter.csx", StatefulProbe("v1"));
+        Start(watch: false);
+        await FeedAsync();
+        await FeedAsync();
+        await _probe.WaitForAsync(m => m == "v1:2", Timeout);
+
+        WriteScript("counter.csx", StatefulProbe("v2"));
+        await _host!.ApplyScriptChangeAsync(path, CancellationToken.None);
+        await FeedAsync();
+
+        // v1 saved 2 × 10 = 20; v2 restored it and counted its first live candle. With a replay as well it would
+        // have said v2:23 (20 + 2 replayed + 1).
+        await _probe.WaitForAsync(m => m.StartsWith("v2:", StringComparison.Ordinal), Timeout);
+        Assert.Contains("v2:21", _probe.Messages);
+        Assert.DoesNotContain(_probe.Messages, m => m is "v2:22" or "v2:23");
+    }
+
+    private static string StatefulProbe(string version) => $$"""
+        public sealed class Counter : IStrategy, IPluginState
+        {
+            private int _seen;
+
+            public void OnCandle(Candle candle, IStrategyContext context)
+            {
+                _seen++;
+                ((Action<string>)AppContext.GetData("ict.fixture.probe")!)("{{version}}:" + _seen);
+            }
+
+            public string SaveState() => (_seen * 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            public void RestoreState(string state) => _seen = int.Parse(state, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        new Counter()
+        """;
+
     private static string Probe(string version) => $$"""
         public sealed class Probe : IStrategy
         {
