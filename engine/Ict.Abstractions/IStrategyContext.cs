@@ -21,4 +21,11 @@ public interface IStrategyContext
     /// <summary>Raises an entry signal. The risk manager decides whether and how much to trade.</summary>
     /// <param name="signal">The signal.</param>
     void Signal(EntrySignal signal);
+
+    /// <summary>
+    /// Cancelled when this call overruns the engine's per-call time budget (paper and live trading): a strategy that
+    /// can run long should check it and return. The engine faults the strategy either way; honouring the token lets
+    /// its code finish and unload. Never cancelled in a backtest.
+    /// </summary>
+    CancellationToken Cancellation => CancellationToken.None;
 }

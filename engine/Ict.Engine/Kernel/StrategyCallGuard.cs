@@ -17,6 +17,23 @@ internal sealed class StrategyCallGuard(TimeSpan budget, TimeProvider time)
 
     public TimeSpan Budget { get; } = budget;
 
+    private CancellationTokenSource _cancellation = new();
+
+    /// <summary>
+    /// The token for the next guarded call: cancelled if that call overruns the budget. One source is reused while
+    /// calls finish in time, so a call costs no allocation for it.
+    /// </summary>
+    public CancellationToken NextCallToken()
+    {
+        if (!_cancellation.TryReset())
+        {
+            _cancellation.Dispose();
+            _cancellation = new CancellationTokenSource();
+        }
+
+        return _cancellation.Token;
+    }
+
     /// <summary>Null when the call returned in time; otherwise why the strategy is faulted.</summary>
     public string? Invoke(Action call)
     {
@@ -43,6 +60,7 @@ internal sealed class StrategyCallGuard(TimeSpan budget, TimeProvider time)
 
         if (!work.Completed)
         {
+            _cancellation.Cancel(); // ask the call to return; it is abandoned either way
             _runner = null;
             runner.Abandon();
             return $"overran its time budget of {Budget.TotalMilliseconds:0} ms for one call; the call was abandoned";

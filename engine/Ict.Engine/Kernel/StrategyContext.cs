@@ -11,12 +11,16 @@ internal sealed class StrategyContext(Func<Symbol, PositionView?> positions) : I
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Set by the kernel before a guarded call; <see cref="CancellationToken.None"/> inline.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     public IPluginLogger Log { get; private set; } = null!;
 
     public void Reset(DateTimeOffset now, IPluginLogger log)
     {
         Now = now;
         Log = log;
+        Cancellation = CancellationToken.None;
         Patterns.Clear();
         Signals.Clear();
     }

@@ -56,8 +56,11 @@ internal sealed partial class TradingKernel(
     }
 
     // Its own method: a lambda in Call would make the compiler allocate the closure on every call, guarded or not.
-    private string? Guarded(StrategySlot slot, Candle candle, StrategyContext context) =>
-        CallGuard.Invoke(() => slot.Strategy.OnCandle(candle, context));
+    private string? Guarded(StrategySlot slot, Candle candle, StrategyContext context)
+    {
+        context.Cancellation = CallGuard.NextCallToken();
+        return CallGuard.Invoke(() => slot.Strategy.OnCandle(candle, context));
+    }
 
     public void Publish(EngineEvent engineEvent)
     {

@@ -120,6 +120,8 @@ internal class ScriptStrategy : IStrategy
 
         public IPluginLogger Log => live.Log;
 
+        public CancellationToken Cancellation => live.Cancellation;
+
         public PositionView? GetPosition(Symbol symbol) => live.GetPosition(symbol);
 
         public void ReportPattern(Pattern pattern)

@@ -175,6 +175,54 @@ public sealed class TradingKernelTests
         Assert.Equal(1, harness.Statistics.Trades);
     }
 
+    [Fact]
+    public void OverrunningStrategy_IsFaulted_AndItsCancellationTokenIsCancelledSoItCanReturn()
+    {
+        var looping = new LoopingStrategy();
+        using var harness = new KernelHarness([("slow", looping)], new FixedQuantityRisk(1m), callBudget: TimeSpan.FromMilliseconds(200));
+
+        harness.Kernel.OnCandle(Candle(0, 99m, 101m, 98m, 100m));
+
+        var faulted = Assert.Single(harness.Events.Of<PluginFaulted>());
+        Assert.Contains("overran its time budget of 200 ms", faulted.Reason, StringComparison.Ordinal);
+        Assert.True(looping.Returned.Wait(TimeSpan.FromSeconds(10)), "the strategy never returned");
+        Assert.True(looping.SawCancellation, "it returned by its own deadline, not because the token was cancelled");
+    }
+
+    [Fact]
+    public void InlineCalls_GetATokenThatIsNeverCancelled()
+    {
+        var looping = new LoopingStrategy { Deadline = TimeSpan.FromMilliseconds(50) };
+        using var harness = new KernelHarness([("slow", looping)], new FixedQuantityRisk(1m));
+
+        harness.Kernel.OnCandle(Candle(0, 99m, 101m, 98m, 100m));
+
+        Assert.False(looping.SawCancellation);
+        Assert.Empty(harness.Events.Of<PluginFaulted>());
+    }
+
+    /// <summary>Spins until its token is cancelled or its own deadline passes, then says which.</summary>
+    private sealed class LoopingStrategy : IStrategy
+    {
+        public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(10);
+
+        public ManualResetEventSlim Returned { get; } = new();
+
+        public bool SawCancellation { get; private set; }
+
+        public void OnCandle(Candle candle, IStrategyContext context)
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            while (!context.Cancellation.IsCancellationRequested && TimeProvider.System.GetElapsedTime(started) < Deadline)
+            {
+                Thread.SpinWait(1000);
+            }
+
+            SawCancellation = context.Cancellation.IsCancellationRequested;
+            Returned.Set();
+        }
+    }
+
     private sealed class ThrowingStrategy : IStrategy
     {
         public void OnCandle(Candle candle, IStrategyContext context) => throw new InvalidOperationException("boom");
