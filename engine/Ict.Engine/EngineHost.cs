@@ -79,7 +79,10 @@ public sealed partial class EngineHost : IAsyncDisposable
         }
 
         var feed = new ReplayFeed(sources);
-        ValidateFiles(feed, log);
+        if (!run.Backtest)
+        {
+            ValidateFiles(feed, log); // a backtest's caller has already read (and so validated) every candle
+        }
 
         var catalog = PluginCatalog.Discover(options.Plugins.Directories.Select(config.ResolvePath), new PluginTrust(options.Plugins.AllowedSha256));
         foreach (var plugin in catalog.Plugins)

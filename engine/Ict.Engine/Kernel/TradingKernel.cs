@@ -103,9 +103,9 @@ internal sealed partial class TradingKernel(
         parts.Clock.AdvanceTo(candle.CloseTime);
         var now = parts.Clock.GetUtcNow();
         parts.Orders.OnCandleRange(candle);
-        parts.Portfolio.MarkToMarket(candle.Symbol, candle.Close);
+        var equity = parts.Portfolio.MarkToMarket(candle.Symbol, candle.Close);
         _atr.Observe(candle);
-        parts.Statistics.ObserveEquity(parts.Portfolio.Equity);
+        parts.Statistics.ObserveEquity(equity);
         parts.Statistics.CountCandle();
         _lastCandles[candle.Symbol] = candle;
         if (_candleEvents)

@@ -38,11 +38,13 @@ internal sealed class Portfolio(string asset, decimal startingBalance)
 
     public decimal? LastPrice(Symbol symbol) => _marks.TryGetValue(symbol, out var price) ? price : null;
 
-    /// <summary>Marks a symbol to a price and updates the equity peak.</summary>
-    public void MarkToMarket(Symbol symbol, decimal price)
+    /// <summary>Marks a symbol to a price, updates the equity peak and returns the equity.</summary>
+    public decimal MarkToMarket(Symbol symbol, decimal price)
     {
         _marks[symbol] = price;
-        PeakEquity = Math.Max(PeakEquity, Equity);
+        var equity = Equity;
+        PeakEquity = Math.Max(PeakEquity, equity);
+        return equity;
     }
 
     /// <summary>Applies one funding payment at the last mark: longs pay a positive rate, shorts receive it.</summary>
