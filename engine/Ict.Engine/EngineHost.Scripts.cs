@@ -19,7 +19,7 @@ public sealed partial class EngineHost
     internal ScriptHost? Scripts => _scripts;
 
     /// <summary>Compiles the scripts folder and adds each script that loads as a strategy on every replayed symbol.</summary>
-    private static ScriptHost? CreateScriptHost(EngineConfig config, IReadOnlyList<ReplaySource> sources, List<StrategySlot> strategies, Serilog.ILogger log)
+    private static ScriptHost? CreateScriptHost(EngineConfig config, IReadOnlyList<ReplaySource> sources, List<StrategySlot> strategies, Status.PluginActivity activity, Serilog.ILogger log)
     {
         var options = config.Options.Scripts;
         if (!options.Enabled)
@@ -33,8 +33,10 @@ public sealed partial class EngineHost
         var cache = Path.Combine(Path.GetDirectoryName(config.ResolvePath(config.Options.State.Database))!, "script-cache");
         var compiler = new ScriptCompiler(directory, Path.GetDirectoryName(directory), cacheDirectory: cache);
         var host = new ScriptHost(compiler, symbols, options.WarmupCandles, TimeSpan.FromMilliseconds(options.ReloadDebounceMilliseconds), TimeProvider.System, log);
+        host.Changed += activity.ObserveScript;
         foreach (var (id, strategy) in host.LoadInitial())
         {
+            activity.ScriptStarted(id);
             strategies.Add(new StrategySlot(id, strategy, symbols, null, new PluginLogger(log, id)));
         }
 

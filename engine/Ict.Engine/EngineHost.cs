@@ -9,6 +9,7 @@ using Ict.Engine.Notifications;
 using Ict.Engine.Plugins;
 using Ict.Engine.Secrets;
 using Ict.Engine.State;
+using Ict.Engine.Status;
 using Ict.Engine.Trading;
 
 namespace Ict.Engine;
@@ -97,8 +98,11 @@ public sealed partial class EngineHost : IAsyncDisposable
             }
         }
 
+        var pluginActivity = new PluginActivity(TimeProvider.System);
+        pluginActivity.ObserveCatalog(catalog);
+        catalog.Changed += pluginActivity.ObserveCatalog;
         var strategies = CreateStrategies(config, catalog, sources, log);
-        var scripts = CreateScriptHost(config, sources, strategies, log);
+        var scripts = CreateScriptHost(config, sources, strategies, pluginActivity, log);
         var riskOptions = options.Risk!;
         var risk = new RiskSlot(riskOptions.Plugin, Require<IRiskManager>(config, catalog, riskOptions, "$.risk"), new PluginLogger(log, riskOptions.Plugin));
         var notifiers = run.Backtest ? [] : NotifierFactory.Create(config, catalog, log);
@@ -126,6 +130,7 @@ public sealed partial class EngineHost : IAsyncDisposable
         };
         var recorder = run.Backtest ? new BacktestRecorder(run.ExpectedCandles) : null;
         List<IEventSink> sinks = [statistics, new PluginFaultSink(catalog)];
+        var activity = new ActivityRecorder();
         if (recorder is not null)
         {
             sinks.Add(recorder); // a backtest's results are its rows and metrics: no journal, no log lines, no notifications
@@ -135,6 +140,8 @@ public sealed partial class EngineHost : IAsyncDisposable
             sinks.Add(new JournalSink(store, runId, options.State.JournalPatterns));
             sinks.Add(new LogSink(log));
             sinks.Add(new NotificationSink(notifications));
+            sinks.Add(activity);
+            sinks.Add(pluginActivity);
         }
 
         // The per-call time budget protects paper and live trading from a hung strategy; a backtest calls strategies
@@ -143,6 +150,8 @@ public sealed partial class EngineHost : IAsyncDisposable
         var kernel = new TradingKernel(parts, strategies, risk, sinks)
         {
             CallGuard = new StrategyCallGuard(budget, TimeProvider.System),
+            Activity = activity,
+            TradesPerDayLimit = DailyTradeLimit(options),
         };
         publisher.Target = kernel;
         if (options.KillSwitch.Engaged)
@@ -163,6 +172,7 @@ public sealed partial class EngineHost : IAsyncDisposable
             _reload = reload ?? (path => EngineConfig.Load(path)),
             _killSwitchInConfig = options.KillSwitch.Engaged,
             _scripts = scripts,
+            _pluginActivity = pluginActivity,
         };
     }
 
@@ -172,14 +182,18 @@ public sealed partial class EngineHost : IAsyncDisposable
     /// <summary>Runs the kernel; without <paramref name="replay"/> the caller feeds <see cref="Input"/> itself (tests).</summary>
     internal async Task<RunSummary> RunAsync(bool replay, CancellationToken stop)
     {
+        _startedAt = TimeProvider.System.GetUtcNow();
         StartWatchingConfig();
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var pump = replay ? Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None) : Task.CompletedTask;
         PublishPluginStatus();
         var watch = WatchPluginsAsync(feedStop.Token);
         var scriptWatch = WatchScriptsAsync(feedStop.Token);
+        var snapshots = PublishSnapshotsAsync(feedStop.Token);
         var reason = await _loop.RunAsync(stop).ConfigureAwait(false);
         await feedStop.CancelAsync().ConfigureAwait(false);
+        await snapshots.ConfigureAwait(false);
+        PublishFinalSnapshot();
         await pump.ConfigureAwait(false);
         await watch.ConfigureAwait(false);
         await scriptWatch.ConfigureAwait(false);

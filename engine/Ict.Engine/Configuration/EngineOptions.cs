@@ -31,6 +31,8 @@ public sealed record EngineOptions : IValidatableObject
 
     public KillSwitchOptions KillSwitch { get; init; } = new();
 
+    public StatusOptions Status { get; init; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode != TradingMode.Paper)

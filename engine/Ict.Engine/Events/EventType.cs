@@ -23,4 +23,7 @@ public enum EventType
 
     /// <summary>The kill switch was engaged or released.</summary>
     KillSwitchChanged,
+
+    /// <summary>An operator paused or resumed new entries.</summary>
+    TradingPauseChanged,
 }

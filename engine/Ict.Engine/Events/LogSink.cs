@@ -44,6 +44,9 @@ internal sealed class LogSink(Serilog.ILogger log) : IEventSink
             case KillSwitchChanged e:
                 log.Warning("Kill switch {State} ({Source})", e.Engaged ? "ENGAGED: no new entries" : "released", e.Source);
                 break;
+            case TradingPauseChanged e:
+                log.Warning("Trading {State} ({Source})", e.Paused ? "PAUSED: no new entries" : "resumed", e.Source);
+                break;
             case EngineError e:
                 log.Error("{Source}: {Message}", e.Source, e.Message);
                 break;

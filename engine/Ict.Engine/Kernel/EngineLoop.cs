@@ -39,6 +39,15 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                     case KillSwitchInput killSwitch:
                         kernel.OnKillSwitch(killSwitch);
                         break;
+                    case SnapshotInput snapshot:
+                        snapshot.Taken(kernel.TakeSnapshot());
+                        break;
+                    case PauseInput pause:
+                        kernel.OnPause(pause);
+                        break;
+                    case ClosePositionInput close:
+                        kernel.OnClosePosition(close);
+                        break;
                     case EndOfDataInput:
                         kernel.OnEndOfData(closePositionsAtEnd);
                         return "end of data";

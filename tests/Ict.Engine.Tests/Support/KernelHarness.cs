@@ -40,8 +40,9 @@ internal sealed class KernelHarness : IDisposable
         var logger = new Serilog.LoggerConfiguration().CreateLogger();
         var slots = strategies.Select(s => new StrategySlot(s.Id, s.Strategy, new HashSet<Symbol> { Btc }, null, new PluginLogger(logger, s.Id))).ToList();
         Slots = slots;
-        Kernel = new TradingKernel(parts, slots, new RiskSlot("risk", risk, new PluginLogger(logger, "risk")), [Statistics, Events, new JournalSink(Store, RunId)])
+        Kernel = new TradingKernel(parts, slots, new RiskSlot("risk", risk, new PluginLogger(logger, "risk")), [Statistics, Events, Activity, new JournalSink(Store, RunId)])
         {
+            Activity = Activity,
             CallGuard = callBudget is { } budget ? new StrategyCallGuard(budget, TimeProvider.System) : StrategyCallGuard.Inline,
         };
         publisher.Target = Kernel;
@@ -58,6 +59,8 @@ internal sealed class KernelHarness : IDisposable
     public RunStatistics Statistics { get; }
 
     public RecordingSink Events { get; } = new();
+
+    public Ict.Engine.Status.ActivityRecorder Activity { get; } = new();
 
     public TradingKernel Kernel { get; }
 
