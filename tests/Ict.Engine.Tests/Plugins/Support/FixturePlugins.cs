@@ -13,6 +13,7 @@ internal static class FixturePlugins
     public const string Misbehaving = "Fixture.Misbehaving";
     public const string HotV1 = "Fixture.Hot.V1";
     public const string HotV2 = "Fixture.Hot.V2";
+    public const string Native = "Fixture.Native";
 
     public static string BuiltFolder(string project)
     {
