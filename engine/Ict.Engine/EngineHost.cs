@@ -161,7 +161,7 @@ public sealed partial class EngineHost : IAsyncDisposable
         }
 
         var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd) { LoggerFor = id => new PluginLogger(log, id) };
-        var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, log);
+        var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, notifications, log);
         scripts?.Attach(loop.Writer);
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",

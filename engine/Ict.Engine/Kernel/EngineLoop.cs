@@ -36,6 +36,18 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                         kernel.Swap(swap, LoggerFor);
                         swap.Done.TrySetResult();
                         break;
+                    case RiskSwapInput riskSwap:
+                        try
+                        {
+                            kernel.SwapRisk(riskSwap);
+                            riskSwap.Done.TrySetResult();
+                        }
+                        catch (InvalidOperationException ex)
+                        {
+                            riskSwap.Done.TrySetException(ex);
+                        }
+
+                        break;
                     case KillSwitchInput killSwitch:
                         kernel.OnKillSwitch(killSwitch);
                         break;
