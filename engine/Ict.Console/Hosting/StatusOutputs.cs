@@ -1,0 +1,89 @@
+using Ict.Engine;
+using Ict.Engine.Configuration;
+using Ict.Engine.Status;
+
+namespace Ict.Console.Hosting;
+
+/// <summary>
+/// What a headless engine shows the operator besides its logs: <c>status.json</c> beside the database (for
+/// <c>ict status</c>) and, when <c>$.status.metricsPort</c> is set, the Prometheus endpoint.
+/// </summary>
+internal sealed class StatusOutputs : IAsyncDisposable
+{
+    private readonly EngineHost _host;
+    private readonly Serilog.ILogger _log;
+    private readonly StatusFile? _file;
+    private MetricsServer? _metrics;
+
+    private StatusOutputs(EngineHost host, Serilog.ILogger log, StatusFile? file)
+    {
+        _host = host;
+        _log = log;
+        _file = file;
+    }
+
+    public static async Task<StatusOutputs> StartAsync(EngineHost host, StatusOptions options, Serilog.ILogger log, CancellationToken cancel)
+    {
+        var file = options.File
+            ? new StatusFile(StatusFile.PathFor(host.DatabasePath), TimeSpan.FromMilliseconds(options.FileMilliseconds), TimeProvider.System)
+            : null;
+        var outputs = new StatusOutputs(host, log, file);
+        if (options.MetricsPort is { } port)
+        {
+            try
+            {
+                outputs._metrics = await MetricsServer.StartAsync(port, () => host.Latest, cancel).ConfigureAwait(false);
+                log.Information("Metrics at {Url}", outputs._metrics.Url);
+            }
+            catch (IOException ex)
+            {
+                // A metrics port in use must not stop trading: say so loudly and run without metrics.
+                log.Error("Metrics endpoint not started on 127.0.0.1:{Port}: {Reason}", port, ex.Message);
+            }
+        }
+
+        if (file is not null)
+        {
+            file.MetricsUrl = outputs._metrics?.Url.ToString();
+            host.SnapshotPublished += outputs.OnSnapshot;
+            log.Information("Status file {Path} (read it with: ict status)", file.Path);
+        }
+
+        return outputs;
+    }
+
+    /// <summary>Writes the run's final state (<c>stopped</c>) once the engine has finished.</summary>
+    public void Finish()
+    {
+        if (_file is not null && _host.Latest is { } last)
+        {
+            _host.SnapshotPublished -= OnSnapshot;
+            _file.Finish(last);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_file is not null)
+        {
+            _host.SnapshotPublished -= OnSnapshot;
+        }
+
+        if (_metrics is not null)
+        {
+            await _metrics.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void OnSnapshot(EngineSnapshot snapshot)
+    {
+        try
+        {
+            _file!.Observe(snapshot);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Warning("Status file not written: {Reason}", ex.Message);
+        }
+    }
+}
