@@ -22,6 +22,7 @@ var root = new RootCommand("""
     NotifyCommand.Create(config),
     KillSwitchCommand.Create(config),
     ScriptsCommand.Create(),
+    StatusCommand.Create(config),
 };
 
 var parse = root.Parse(args);

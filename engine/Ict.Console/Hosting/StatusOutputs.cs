@@ -45,8 +45,8 @@ internal sealed class StatusOutputs : IAsyncDisposable
         if (file is not null)
         {
             file.MetricsUrl = outputs._metrics?.Url.ToString();
+            file.FirstWritten += path => log.Information("Status written to {Path} every {Seconds:0.#} s (read it with: ict status)", path, options.FileMilliseconds / 1000.0);
             host.SnapshotPublished += outputs.OnSnapshot;
-            log.Information("Status file {Path} (read it with: ict status)", file.Path);
         }
 
         return outputs;

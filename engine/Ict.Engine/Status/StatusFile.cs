@@ -24,6 +24,10 @@ public sealed class StatusFile
     private readonly DateTimeOffset? _processStartedAt = ProcessStartTime(Environment.ProcessId);
     private long? _lastWrite;
     private bool _finished;
+    private bool _written;
+
+    /// <summary>Raised once, after the first successful write.</summary>
+    public event Action<string>? FirstWritten;
 
     public StatusFile(string path, TimeSpan interval, TimeProvider time)
     {
@@ -98,6 +102,32 @@ public sealed class StatusFile
         var temp = Path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(document, Json));
         File.Move(temp, Path, overwrite: true);
+        if (!_written)
+        {
+            _written = true;
+            FirstWritten?.Invoke(Path);
+        }
+    }
+
+    /// <summary>A killed process its parent has not reaped yet still has a pid, but it is not an engine any more.</summary>
+    private static bool IsZombie(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (!OperatingSystem.IsLinux() || !File.Exists(stat))
+        {
+            return false;
+        }
+
+        try
+        {
+            var text = File.ReadAllText(stat);
+            var afterName = text.LastIndexOf(')');
+            return afterName > 0 && afterName + 2 < text.Length && text[afterName + 2] is 'Z' or 'X';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static DateTimeOffset? ProcessStartTime(int pid)
@@ -105,7 +135,7 @@ public sealed class StatusFile
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited ? null : new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+            return process.HasExited || IsZombie(pid) ? null : new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
