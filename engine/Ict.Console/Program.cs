@@ -23,6 +23,7 @@ var root = new RootCommand("""
     KillSwitchCommand.Create(config),
     ScriptsCommand.Create(),
     StatusCommand.Create(config),
+    DoctorCommand.Create(config),
 };
 
 var parse = root.Parse(args);
