@@ -188,6 +188,24 @@ public sealed partial class HeadlessTests : IDisposable
         Assert.Contains("Running headless: standard output is not a terminal", ict.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_WithTheJsonLogFileOn_WritesOneJsonObjectPerEvent()
+    {
+        var config = TestConfigs.ShippedIn(_temp, text => text.Replace("\"retainedFiles\": 14", "\"retainedFiles\": 14, \"jsonFile\": true", StringComparison.Ordinal));
+
+        using var ict = await IctProcess.RunAsync(_temp.Path, "run", "--headless", "--config", config);
+
+        Assert.Equal(0, ict.ExitCode);
+        var file = Assert.Single(Directory.GetFiles(_temp.File("logs"), "ict-*.json"));
+        var lines = await File.ReadAllLinesAsync(file);
+        var textLines = (await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(_temp.File("logs"), "ict-*.log")))).Count(l => l.Length > 0 && char.IsDigit(l[0]));
+        Assert.Equal(textLines, lines.Length); // the same events as the text log, one object each
+        var events = lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        Assert.All(events, e => Assert.True(e.TryGetProperty("Timestamp", out _) && e.TryGetProperty("Level", out _) && e.TryGetProperty("MessageTemplate", out _)));
+        var headless = Assert.Single(events, e => e.GetProperty("RenderedMessage").GetString()!.StartsWith("Running headless", StringComparison.Ordinal));
+        Assert.Equal("--headless", headless.GetProperty("Properties").GetProperty("Reason").GetString());
+    }
+
     /// <summary>
     /// Checks the exposition text line by line (HELP and TYPE before a family's samples, counters named *_total, one
     /// parseable number per sample) and returns the samples by name with labels.
