@@ -53,13 +53,14 @@ internal static class RunCommand
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var signals = 0;
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
         try
         {
             await using var host = EngineHost.Create(config, log, redactor, ConfigLoader.Load);
-            await using var status = await StatusOutputs.StartAsync(host, config.Options.Status, log, stop.Token).ConfigureAwait(false);
+            await using var status = await StatusOutputs.StartAsync(host, config.Options.Status, log, CancellationToken.None).ConfigureAwait(false);
             var summary = await host.RunAsync(stop.Token).ConfigureAwait(false);
             status.Finish();
             await System.Console.Out.WriteLineAsync(Format(summary, config, host.DatabasePath)).ConfigureAwait(false);
@@ -78,6 +79,13 @@ internal static class RunCommand
 
         void Stop(PosixSignalContext context)
         {
+            if (Interlocked.Increment(ref signals) > 1)
+            {
+                // A second signal: the operator will not wait. SQLite's journal keeps what was committed.
+                log.Warning("{Signal} again: exiting without finishing", context.Signal);
+                return;
+            }
+
             context.Cancel = true; // finish the event in hand, flush, exit 0
             log.Information("{Signal}: finishing the current event, then stopping", context.Signal);
             stop.Cancel();
