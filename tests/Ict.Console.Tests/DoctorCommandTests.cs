@@ -76,6 +76,29 @@ public sealed partial class DoctorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Doctor_WarnsOnAnOlderSchema_AndFailsOnANewerOne()
+    {
+        var config = TestConfigs.ShippedIn(_temp);
+        using (var run = await IctProcess.RunAsync(_temp.Path, "run", "--headless", "--config", config))
+        {
+            Assert.Equal(0, run.ExitCode);
+        }
+
+        var latest = Execute("SELECT MAX(version) FROM schema_migrations");
+        Execute($"DELETE FROM schema_migrations WHERE version = {latest}");
+        using (var older = await IctProcess.RunAsync(_temp.Path, "doctor", "--config", config))
+        {
+            Assert.Equal(0, older.ExitCode);
+            AssertLine(Lines(older.Stdout), $@"^warn +database +.*integrity ok; schema v{latest - 1}, the next run migrates it to v{latest}$");
+        }
+
+        Execute($"INSERT INTO schema_migrations (version, name, applied_wall_utc) SELECT {latest + 1}, 'from the future', applied_wall_utc FROM schema_migrations LIMIT 1");
+        using var newer = await IctProcess.RunAsync(_temp.Path, "doctor", "--config", config);
+        Assert.Equal(1, newer.ExitCode);
+        AssertLine(Lines(newer.Stdout), $@"^fail +database +.*schema v{latest + 1} is newer than this build knows \(v{latest}\)");
+    }
+
+    [Fact]
     public async Task Doctor_WithABadConfig_NamesTheJsonPath_AndExitsOne()
     {
         var config = TestConfigs.ShippedIn(_temp, text => text.Replace("\"slippageBps\": 1", "\"slippageBps\": -5", StringComparison.Ordinal));
@@ -160,6 +183,15 @@ public sealed partial class DoctorCommandTests : IDisposable
 
         Assert.Equal(0, doctor.ExitCode);
         AssertLine(Lines(doctor.Stdout), @"^warn +clock +skipped: http://127\.0\.0\.1:1/fapi/v1/time not reachable");
+    }
+
+    private long Execute(string sql)
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_temp.File("ict.db")};Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
     }
 
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
