@@ -4,7 +4,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ict.Console.Tests.Support;
 using Ict.Engine.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Ict.Console.Tests;
 
@@ -142,6 +146,60 @@ public sealed partial class HeadlessTests : IDisposable
         Assert.Equal(Scalar<long>(db, "SELECT COUNT(*) FROM candles"), root.GetProperty("counters").GetProperty("candles").GetInt64());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sigterm_WhileANotificationIsInFlight_WaitsForTheFlush_AndASecondSignalExitsAtOnce(bool twice)
+    {
+        // A webhook that holds every request for 4 s: the stop has to wait for the one in flight (the flush grace is
+        // 10 s), longer than the 2 s after which a command-line library's own SIGTERM handling would force exit 143.
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var slowHook = builder.Build();
+        RequestDelegate hold = async context =>
+        {
+            received.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            context.Response.StatusCode = 204;
+        };
+        slowHook.Run(hold);
+        await slowHook.StartAsync();
+        var hook = slowHook.Urls.First() + "/hook";
+        var config = PacedConfig(metrics: true, edit: text => text.Replace( // the metrics web host must not claim the signals
+            "{ \"plugin\": \"console\" },",
+            "{ \"plugin\": \"console\" }, { \"plugin\": \"webhook\", \"settings\": { \"url\": " + JsonSerializer.Serialize(hook) + " } },",
+            StringComparison.Ordinal));
+        using var engine = IctProcess.Start(_temp.Path, null, "run", "--headless", "--config", config);
+        await received.Task.WaitAsync(TimeSpan.FromMinutes(2));
+
+        await SendAsync("-TERM", engine.Id);
+        if (twice)
+        {
+            await engine.WaitForLineAsync("SIGTERM: finishing the current event").WaitAsync(TimeSpan.FromSeconds(20));
+            await SendAsync("-TERM", engine.Id);
+        }
+
+        await engine.WaitForExitAsync(TimeSpan.FromSeconds(40));
+
+        using var db = new SqliteConnection($"Data Source={_temp.File("ict.db")};Pooling=False");
+        db.Open();
+        Assert.Equal("ok", Scalar<string>(db, "PRAGMA integrity_check"));
+        if (twice)
+        {
+            // Killed by the signal's default action (128 + 15) before the flush ended: no summary.
+            Assert.True(engine.ExitCode == 143, $"exit {engine.ExitCode}\n{engine.Stdout}\n{engine.Stderr}");
+            Assert.Contains("SIGTERM again: exiting without finishing", engine.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("summary (stop requested)", engine.Stdout, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.True(engine.ExitCode == 0, $"exit {engine.ExitCode}\n{engine.Stdout}\n{engine.Stderr}");
+        Assert.Contains("summary (stop requested)", engine.Stdout, StringComparison.Ordinal);
+        Assert.Equal("stopped", Scalar<string>(db, "SELECT status FROM runs WHERE id = 1"));
+    }
+
     [Fact]
     public async Task Metrics_OnARunningHeadlessEngine_ServeThePrometheusTextFormat_OnLoopbackOnly()
     {
@@ -265,7 +323,7 @@ public sealed partial class HeadlessTests : IDisposable
     }
 
     /// <summary>The shipped config, replayed at a pace that keeps the engine running for minutes, status every 500 ms.</summary>
-    private string PacedConfig(bool metrics, int candlesPerSecond = 40) => TestConfigs.ShippedIn(_temp, text => text
+    private string PacedConfig(bool metrics, int candlesPerSecond = 40, Func<string, string>? edit = null) => TestConfigs.ShippedIn(_temp, text => (edit ?? (t => t))(text)
         .Replace("\"closePositionsAtEnd\": true", $"\"closePositionsAtEnd\": true, \"candlesPerSecond\": {candlesPerSecond}", StringComparison.Ordinal)
         .Replace("\"logging\": {", $"\"status\": {{ \"fileMilliseconds\": 500{(metrics ? ", \"metricsPort\": 0" : string.Empty)} }},\n  \"logging\": {{", StringComparison.Ordinal));
 

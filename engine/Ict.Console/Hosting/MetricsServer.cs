@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Ict.Console.Hosting;
@@ -32,6 +33,8 @@ internal sealed class MetricsServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The engine owns SIGTERM and SIGINT; the web host's console lifetime would claim them too.
+        builder.Services.AddSingleton<IHostLifetime, EngineOwnsSignals>();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.MapGet("/metrics", (HttpContext context) =>
@@ -46,6 +49,13 @@ internal sealed class MetricsServer : IAsyncDisposable
         await app.StartAsync(cancel).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MetricsServer(app, new Uri(new Uri(address), "/metrics"));
+    }
+
+    private sealed class EngineOwnsSignals : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
