@@ -14,6 +14,7 @@ internal sealed class StatusOutputs : IAsyncDisposable
     private readonly Serilog.ILogger _log;
     private readonly StatusFile? _file;
     private MetricsServer? _metrics;
+    private bool _failing;
 
     private StatusOutputs(EngineHost host, Serilog.ILogger log, StatusFile? file)
     {
@@ -80,10 +81,19 @@ internal sealed class StatusOutputs : IAsyncDisposable
         try
         {
             _file!.Observe(snapshot);
+            if (_failing)
+            {
+                _failing = false;
+                _log.Information("Status file written again");
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _log.Warning("Status file not written: {Reason}", ex.Message);
+            if (!_failing)
+            {
+                _failing = true; // said once, not every snapshot
+                _log.Warning("Status file not written (ict status will call the engine stale): {Reason}", ex.Message);
+            }
         }
     }
 }
