@@ -3,6 +3,7 @@ using Ict.Engine.Secrets;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Display;
+using Serilog.Formatting.Json;
 
 namespace Ict.Console;
 
@@ -21,15 +22,25 @@ internal static class Logging
             _ => LogEventLevel.Information,
         };
         var directory = config.ResolvePath(options.Directory);
-        return new LoggerConfiguration()
+        var logger = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .WriteTo.Console(Redacted("{Timestamp:HH:mm:ss} {Level:u3} {Message:l}{NewLine}{Exception}", redactor), standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
             .WriteTo.File(
                 Redacted("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:l}{NewLine}{Exception}", redactor),
                 Path.Combine(directory, "ict-.log"),
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: options.RetainedFiles)
-            .CreateLogger();
+                retainedFileCountLimit: options.RetainedFiles);
+        if (options.JsonFile)
+        {
+            // One JSON object per line (timestamp, level, template, rendered message, properties), redacted like the rest.
+            logger = logger.WriteTo.File(
+                new RedactingFormatter(new JsonFormatter(renderMessage: true, formatProvider: System.Globalization.CultureInfo.InvariantCulture), redactor),
+                Path.Combine(directory, "ict-.json"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: options.RetainedFiles);
+        }
+
+        return logger.CreateLogger();
     }
 
     private static RedactingFormatter Redacted(string template, SecretRedactor redactor) =>
