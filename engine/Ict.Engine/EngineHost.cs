@@ -130,7 +130,7 @@ public sealed partial class EngineHost : IAsyncDisposable
         };
         // An ended pattern is final: a backtest writes it at once (the background writer overlaps it with the run),
         // and the patterns still active at the end afterwards.
-        var recorder = run.Backtest ? new BacktestRecorder(run.ExpectedCandles) { PatternEnded = (strategy, pattern) => store.UpsertPattern(runId, strategy, pattern) } : null;
+        var recorder = run.Backtest ? new BacktestRecorder(run.ExpectedCandles) { PatternEnded = (strategy, pattern) => store.UpsertFinalPattern(runId, strategy, pattern) } : null;
         List<IEventSink> sinks = [statistics, new PluginFaultSink(catalog)];
         var activity = new ActivityRecorder();
         if (recorder is not null)
