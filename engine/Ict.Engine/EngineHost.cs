@@ -128,7 +128,9 @@ public sealed partial class EngineHost : IAsyncDisposable
             PersistPatternChanges = !run.Backtest, // a backtest writes each pattern's final state once, at the end
             Funding = LoadFunding(config, run),
         };
-        var recorder = run.Backtest ? new BacktestRecorder(run.ExpectedCandles) : null;
+        // An ended pattern is final: a backtest writes it at once (the background writer overlaps it with the run),
+        // and the patterns still active at the end afterwards.
+        var recorder = run.Backtest ? new BacktestRecorder(run.ExpectedCandles) { PatternEnded = (strategy, pattern) => store.UpsertFinalPattern(runId, strategy, pattern) } : null;
         List<IEventSink> sinks = [statistics, new PluginFaultSink(catalog)];
         var activity = new ActivityRecorder();
         if (recorder is not null)

@@ -2,12 +2,20 @@ using BenchmarkDotNet.Running;
 using Ict.Bench;
 
 // dotnet run -c Release --project tools/Ict.Bench -- --quick [--candles N]   one JSON object per line, under two minutes
+// dotnet run -c Release --project tools/Ict.Bench -- --breakdown [--candles N]  where the pipeline's time goes (text)
 // dotnet run -c Release --project tools/Ict.Bench                           the BenchmarkDotNet suite
 if (args.Contains("--quick"))
 {
     var index = Array.IndexOf(args, "--candles");
     var count = index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_200_000;
     return Quick.Run(count);
+}
+
+if (args.Contains("--breakdown"))
+{
+    var index = Array.IndexOf(args, "--candles");
+    var count = index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_200_000;
+    return Breakdown.Run(count, runs: 4);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);

@@ -59,6 +59,24 @@ internal static class Workloads
 
     public static BacktestMetrics Pipeline(Candle[] candles, string stateFolder, out BacktestTimings timings, Action<System.Text.Json.Nodes.JsonObject>? edit = null)
     {
+        var config = EngineConfig.Load(WriteConfig(stateFolder, edit));
+        var log = Serilog.Core.Logger.None;
+        var host = EngineHost.Create(config, log, new EngineRunOptions { Backtest = true, ExpectedCandles = candles.Length });
+        try
+        {
+            var metrics = host.RunBacktest(candles);
+            timings = host.LastTimings!;
+            return metrics;
+        }
+        finally
+        {
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The shipped engine.json with its paths pointed at the repository and a fresh database in the folder.</summary>
+    public static string WriteConfig(string stateFolder, Action<System.Text.Json.Nodes.JsonObject>? edit)
+    {
         var configPath = Path.Combine(stateFolder, "engine.json");
         var text = File.ReadAllText(Path.Combine(BenchData.RepoRoot, "engine.json"))
             .Replace("\"artifacts/plugins\"", System.Text.Json.JsonSerializer.Serialize(Path.Combine(BenchData.RepoRoot, "artifacts", "plugins")), StringComparison.Ordinal)
@@ -73,18 +91,6 @@ internal static class Workloads
         }
 
         File.WriteAllText(configPath, text);
-        var config = EngineConfig.Load(configPath);
-        var log = Serilog.Core.Logger.None;
-        var host = EngineHost.Create(config, log, new EngineRunOptions { Backtest = true, ExpectedCandles = candles.Length });
-        try
-        {
-            var metrics = host.RunBacktest(candles);
-            timings = host.LastTimings!;
-            return metrics;
-        }
-        finally
-        {
-            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
+        return configPath;
     }
 }

@@ -28,8 +28,18 @@ public sealed class BacktestRecorder : IEventSink
 
     public long CandlesWithExposure { get; private set; }
 
-    /// <summary>The latest state of every pattern, by strategy and id, in first-seen order.</summary>
+    /// <summary>
+    /// The latest state of every pattern, by strategy and id, in first-seen order; without
+    /// <see cref="PatternEnded"/> ended patterns stay here too, with it they are handed over and dropped.
+    /// </summary>
     public Dictionary<(string StrategyId, string PatternId), Pattern> Patterns { get; } = [];
+
+    /// <summary>
+    /// Receives a pattern (with its strategy id) as soon as it ends, its final state, instead of keeping it until
+    /// the run ends: a backtest writes it while the candles are still running instead of holding tens of
+    /// thousands of patterns in memory. A pattern reported again after it ended is tracked again.
+    /// </summary>
+    public Action<string, Pattern>? PatternEnded { get; init; }
 
     public void Handle(EngineEvent engineEvent)
     {
@@ -39,18 +49,30 @@ public sealed class BacktestRecorder : IEventSink
                 Trades.Add((closed.Trade, closed.InitialRisk));
                 break;
             case OrderBlockDetected e:
-                Patterns[(e.StrategyId, e.Pattern.Id)] = e.Pattern;
+                Track(e.StrategyId, e.Pattern);
                 break;
             case FvgDetected e:
-                Patterns[(e.StrategyId, e.Pattern.Id)] = e.Pattern;
+                Track(e.StrategyId, e.Pattern);
                 break;
             case PatternDetected e:
-                Patterns[(e.StrategyId, e.Pattern.Id)] = e.Pattern;
+                Track(e.StrategyId, e.Pattern);
                 break;
             case PatternUpdated e:
-                Patterns[(e.StrategyId, e.Pattern.Id)] = e.Pattern;
+                Track(e.StrategyId, e.Pattern);
                 break;
         }
+    }
+
+    private void Track(string strategyId, Pattern pattern)
+    {
+        if (PatternEnded is { } ended && !pattern.IsActive)
+        {
+            Patterns.Remove((strategyId, pattern.Id));
+            ended(strategyId, pattern);
+            return;
+        }
+
+        Patterns[(strategyId, pattern.Id)] = pattern;
     }
 
     /// <summary>Called by the backtester after every candle.</summary>

@@ -11,14 +11,13 @@ internal sealed class AtrTracker
     private const int Period = 14;
     private readonly Dictionary<Symbol, State> _states = [];
 
+    private Symbol _lastSymbol;
+    private State? _lastState;
+
     public void Observe(Candle candle)
     {
-        if (!_states.TryGetValue(candle.Symbol, out var state))
-        {
-            state = new State(candle.Interval);
-            _states.Add(candle.Symbol, state);
-        }
-
+        // One symbol's candles usually follow each other: skip the dictionary (and the string hash) for a repeat.
+        var state = _lastState is not null && _lastSymbol == candle.Symbol ? _lastState : Lookup(candle);
         if (candle.Interval != state.Interval)
         {
             return;
@@ -40,14 +39,32 @@ internal sealed class AtrTracker
         }
         else
         {
-            state.Atr = ((state.Atr!.Value * (Period - 1)) + trueRange) / Period;
+            state.Defer(trueRange);
         }
     }
 
-    public decimal? Get(Symbol symbol) => _states.TryGetValue(symbol, out var state) ? state.Atr : null;
+    public decimal? Get(Symbol symbol) => _states.TryGetValue(symbol, out var state) ? state.CurrentAtr() : null;
+
+    private State Lookup(Candle candle)
+    {
+        if (!_states.TryGetValue(candle.Symbol, out var state))
+        {
+            state = new State(candle.Interval);
+            _states.Add(candle.Symbol, state);
+        }
+
+        _lastSymbol = candle.Symbol;
+        _lastState = state;
+        return state;
+    }
 
     private sealed class State(Interval interval)
     {
+        // The smoothing step's decimal division is the costly part: the true ranges since the last read wait here
+        // and are folded in, in order and with the same arithmetic, when the ATR is read or the buffer is full.
+        private readonly decimal[] _pending = new decimal[64];
+        private int _pendingCount;
+
         public Interval Interval { get; } = interval;
 
         public decimal? PreviousClose { get; set; }
@@ -57,5 +74,38 @@ internal sealed class AtrTracker
         public decimal? Atr { get; set; }
 
         public int Count { get; set; }
+
+        public void Defer(decimal trueRange)
+        {
+            if (_pendingCount == _pending.Length)
+            {
+                Fold();
+            }
+
+            _pending[_pendingCount++] = trueRange;
+        }
+
+        public decimal? CurrentAtr()
+        {
+            Fold();
+            return Atr;
+        }
+
+        private void Fold()
+        {
+            if (_pendingCount == 0)
+            {
+                return;
+            }
+
+            var atr = Atr!.Value;
+            for (var i = 0; i < _pendingCount; i++)
+            {
+                atr = ((atr * (Period - 1)) + _pending[i]) / Period;
+            }
+
+            _pendingCount = 0;
+            Atr = atr;
+        }
     }
 }

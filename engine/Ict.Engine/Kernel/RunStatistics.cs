@@ -7,6 +7,8 @@ namespace Ict.Engine.Kernel;
 public sealed class RunStatistics : IEventSink
 {
     private decimal _peak;
+    private decimal _lastObserved;
+    private bool _observedAny;
 
     public long Candles { get; private set; }
 
@@ -69,6 +71,14 @@ public sealed class RunStatistics : IEventSink
     /// <summary>Follows the equity curve (called after every candle is marked to market).</summary>
     public void ObserveEquity(decimal equity)
     {
+        // The same equity again (flat between trades) changes neither the peak nor the drawdowns.
+        if (_observedAny && equity == _lastObserved)
+        {
+            return;
+        }
+
+        _observedAny = true;
+        _lastObserved = equity;
         _peak = Math.Max(_peak, equity);
         var drawdown = _peak - equity;
         if (drawdown > MaxDrawdown)

@@ -24,7 +24,26 @@ internal sealed class StrategySlot(string id, IStrategy strategy, IReadOnlySet<S
     public bool IsFaulted => FaultReason is not null;
 
     public bool Wants(Candle candle) =>
-        !IsFaulted && symbols.Contains(candle.Symbol) && (interval is null || interval == candle.Interval);
+        !IsFaulted && WantsSymbol(candle.Symbol) && (interval is null || interval == candle.Interval);
+
+    private Symbol _lastWanted;
+
+    // The last symbol found in the set is remembered: a repeat costs a string comparison, not a hash.
+    private bool WantsSymbol(Symbol symbol)
+    {
+        if (_lastWanted.Value is not null && _lastWanted == symbol)
+        {
+            return true;
+        }
+
+        if (!symbols.Contains(symbol))
+        {
+            return false;
+        }
+
+        _lastWanted = symbol;
+        return true;
+    }
 
     /// <summary>Remembers a pattern id; true the first time it is seen.</summary>
     public bool IsNewPattern(string patternId) => _knownPatterns.Add(patternId);

@@ -7,12 +7,33 @@ public sealed class GapDetector
 {
     private readonly Dictionary<(Symbol, Interval), DateTimeOffset> _last = [];
 
+    // The series of the previous candle, whose latest open time is kept here (not in the dictionary) until another
+    // series comes: one series' candles usually follow each other, and this skips hashing its key every time.
+    private (Symbol, Interval) _currentKey;
+    private DateTimeOffset? _currentLast;
+
     /// <summary>Records a candle; returns the gap before it, if candles are missing.</summary>
     public CandleGap? Observe(Candle candle)
     {
         var key = (candle.Symbol, candle.Interval);
+        DateTimeOffset? previous;
+        if (_currentLast is not null && key.Equals(_currentKey))
+        {
+            previous = _currentLast;
+        }
+        else
+        {
+            if (_currentLast is { } parked)
+            {
+                _last[_currentKey] = parked;
+            }
+
+            previous = _last.TryGetValue(key, out var stored) ? stored : null;
+            _currentKey = key;
+        }
+
         CandleGap? gap = null;
-        if (_last.TryGetValue(key, out var last))
+        if (previous is { } last)
         {
             var missing = (int)((candle.OpenTime - last).Ticks / candle.Interval.Duration.Ticks) - 1;
             if (missing > 0)
@@ -21,7 +42,7 @@ public sealed class GapDetector
             }
         }
 
-        _last[key] = candle.OpenTime;
+        _currentLast = candle.OpenTime;
         return gap;
     }
 }

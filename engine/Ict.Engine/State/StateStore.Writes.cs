@@ -46,37 +46,47 @@ public sealed partial class StateStore
             });
 
     public void UpsertPattern(long runId, string strategyId, Pattern pattern) =>
-        ExecuteCoalesced(
-            string.Concat(strategyId, "\u0001", pattern.Id),
-            """
-            INSERT INTO patterns (run_id, strategy_id, pattern_id, kind, direction, symbol, interval, top, bottom,
-                pattern_time, detected_time, touches, filled_percent, state, ended_time, end_reason)
-            VALUES (@runId, @strategyId, @id, @kind, @direction, @symbol, @interval, @top, @bottom,
-                @patternTime, @detectedTime, @touches, @filled, @state, @endedTime, @endReason)
-            ON CONFLICT (run_id, strategy_id, pattern_id) DO UPDATE SET
-                top = excluded.top, bottom = excluded.bottom, touches = excluded.touches,
-                filled_percent = excluded.filled_percent, state = excluded.state,
-                ended_time = excluded.ended_time, end_reason = excluded.end_reason
-            """,
-            new
-            {
-                runId,
-                strategyId,
-                id = pattern.Id,
-                kind = Name(pattern.Kind),
-                direction = Name(pattern.Direction),
-                symbol = pattern.Symbol.Value,
-                interval = pattern.Interval.Code,
-                top = Text(pattern.Top),
-                bottom = Text(pattern.Bottom),
-                patternTime = Ms(pattern.PatternTime),
-                detectedTime = Ms(pattern.DetectedTime),
-                touches = pattern.Touches,
-                filled = Text(pattern.FilledPercent),
-                state = Name(pattern.State),
-                endedTime = Ms(pattern.EndedTime),
-                endReason = pattern.EndReason,
-            });
+        ExecuteCoalesced(string.Concat(strategyId, "\u0001", pattern.Id), UpsertPatternSql, PatternRow(runId, strategyId, pattern));
+
+    /// <summary>
+    /// Writes a pattern's final state (a backtest's ended pattern): the same upsert, without looking for a queued
+    /// write of the same pattern to replace (there is rarely one, and a later upsert still wins, in order).
+    /// </summary>
+    public void UpsertFinalPattern(long runId, string strategyId, Pattern pattern) =>
+        Execute(UpsertPatternSql, PatternRow(runId, strategyId, pattern));
+
+    private const string UpsertPatternSql =
+        """
+        INSERT INTO patterns (run_id, strategy_id, pattern_id, kind, direction, symbol, interval, top, bottom,
+            pattern_time, detected_time, touches, filled_percent, state, ended_time, end_reason)
+        VALUES (@runId, @strategyId, @id, @kind, @direction, @symbol, @interval, @top, @bottom,
+            @patternTime, @detectedTime, @touches, @filled, @state, @endedTime, @endReason)
+        ON CONFLICT (run_id, strategy_id, pattern_id) DO UPDATE SET
+            top = excluded.top, bottom = excluded.bottom, touches = excluded.touches,
+            filled_percent = excluded.filled_percent, state = excluded.state,
+            ended_time = excluded.ended_time, end_reason = excluded.end_reason
+        """;
+
+    private static object PatternRow(long runId, string strategyId, Pattern pattern) =>
+        new
+        {
+            runId,
+            strategyId,
+            id = pattern.Id,
+            kind = Name(pattern.Kind),
+            direction = Name(pattern.Direction),
+            symbol = pattern.Symbol.Value,
+            interval = pattern.Interval.Code,
+            top = Text(pattern.Top),
+            bottom = Text(pattern.Bottom),
+            patternTime = Ms(pattern.PatternTime),
+            detectedTime = Ms(pattern.DetectedTime),
+            touches = pattern.Touches,
+            filled = Text(pattern.FilledPercent),
+            state = Name(pattern.State),
+            endedTime = Ms(pattern.EndedTime),
+            endReason = pattern.EndReason,
+        };
 
     public void InsertSignal(long runId, string signalId, string strategyId, EntrySignal signal, DateTimeOffset time) =>
         Execute(

@@ -15,7 +15,13 @@ public static class ClientOrderIds
     public static string SignalId(string strategyId, EntrySignal signal, DateTimeOffset candleOpenTime)
     {
         var key = string.Join('|', strategyId, signal.Symbol.Value, signal.Side.ToString(), candleOpenTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+        // The first 8 bytes of the hash are the first 16 hex digits; hashed from the stack when the key is short.
+        var length = Encoding.UTF8.GetByteCount(key);
+        Span<byte> utf8 = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(key, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        return Convert.ToHexStringLower(hash[..8]);
     }
 
     /// <summary>The client order id for one of a signal's orders.</summary>

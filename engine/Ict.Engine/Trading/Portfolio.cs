@@ -32,7 +32,8 @@ internal sealed class Portfolio(string asset, decimal startingBalance)
 
     public decimal AvailableBalance => Equity - _positions.Values.Sum(p => p.Margin);
 
-    public OpenPosition? Get(Symbol symbol) => _positions.GetValueOrDefault(symbol);
+    // Flat (the usual case, asked on every candle) needs no lookup.
+    public OpenPosition? Get(Symbol symbol) => _positions.Count == 0 ? null : _positions.GetValueOrDefault(symbol);
 
     public decimal Mark(Symbol symbol, decimal fallback) => _marks.TryGetValue(symbol, out var price) ? price : fallback;
 

@@ -16,6 +16,8 @@ namespace Ict.Strategies.ObFvg;
 public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOptions>
 {
     private readonly Dictionary<(Symbol, Interval), ObFvgDetector> _detectors = [];
+    private (Symbol, Interval) _lastKey;
+    private ObFvgDetector? _lastDetector;
     private readonly Dictionary<Symbol, HigherTimeframeBias> _bias = [];
     private Interval? _higherInterval;
     private ObFvgStrategyOptions _options = new();
@@ -50,12 +52,7 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
         }
 
         bias?.OnBaseCandle(candle);
-        var key = (candle.Symbol, candle.Interval);
-        if (!_detectors.TryGetValue(key, out var detector))
-        {
-            detector = new ObFvgDetector(candle.Symbol, candle.Interval, _detectorOptions);
-            _detectors.Add(key, detector);
-        }
+        var detector = DetectorFor(candle);
 
         var changes = detector.Update(candle);
         for (var i = 0; i < changes.Count; i++)
@@ -100,6 +97,26 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
         }
 
         return null;
+    }
+
+    // One series' candles usually follow each other: a repeat reuses the last detector without hashing its key.
+    private ObFvgDetector DetectorFor(Candle candle)
+    {
+        var key = (candle.Symbol, candle.Interval);
+        if (_lastDetector is not null && key.Equals(_lastKey))
+        {
+            return _lastDetector;
+        }
+
+        if (!_detectors.TryGetValue(key, out var detector))
+        {
+            detector = new ObFvgDetector(candle.Symbol, candle.Interval, _detectorOptions);
+            _detectors.Add(key, detector);
+        }
+
+        _lastKey = key;
+        _lastDetector = detector;
+        return detector;
     }
 
     private HigherTimeframeBias? BiasFor(Symbol symbol)
