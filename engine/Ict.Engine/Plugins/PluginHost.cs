@@ -21,6 +21,8 @@ internal sealed class PluginHost(
 {
     private const int MaxFaultsPerRun = 3;
 
+    private readonly SemaphoreSlim _applying = new(1, 1);
+
     /// <summary>Called for every folder change until <paramref name="stop"/>; reloads run one at a time.</summary>
     public async Task RunAsync(ChannelReader<string> settled, CancellationToken stop)
     {
@@ -36,9 +38,13 @@ internal sealed class PluginHost(
         }
     }
 
-    /// <summary>Brings the running engine in line with what <paramref name="folder"/> now holds.</summary>
+    /// <summary>
+    /// Brings the running engine in line with what <paramref name="folder"/> now holds. Callers (the watcher, an
+    /// operator's reload) take turns: one folder is applied at a time.
+    /// </summary>
     public async Task ApplyAsync(string folder, CancellationToken stop)
     {
+        await _applying.WaitAsync(stop).ConfigureAwait(false);
         try
         {
             await ApplyCoreAsync(folder, stop).ConfigureAwait(false);
@@ -46,6 +52,10 @@ internal sealed class PluginHost(
         catch (ChannelClosedException)
         {
             log.Information("Plugin change in {Folder} ignored: the engine has stopped", folder);
+        }
+        finally
+        {
+            _applying.Release();
         }
     }
 
