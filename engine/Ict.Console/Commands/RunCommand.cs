@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Ict.Console.Tui;
 using Ict.Engine;
 using Ict.Engine.Configuration;
 using Ict.Engine.Kernel;
@@ -40,10 +41,15 @@ internal static class RunCommand
         }
 
         var redactor = ConfigLoader.Redactor(config);
+        if (!headless && TerminalUi.CanRun)
+        {
+            return await TerminalUi.RunAsync(config, redactor).ConfigureAwait(false);
+        }
+
         using var log = Logging.Create(config, redactor);
         if (!headless)
         {
-            log.Information("The terminal UI is not built yet; running headless");
+            log.Information("No terminal attached: running headless");
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);

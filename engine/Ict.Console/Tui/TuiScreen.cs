@@ -19,7 +19,7 @@ internal static class TuiScreen
         height = Math.Max(HeaderHeight + 2, height);
         var body = height - HeaderHeight - 1;
         var root = new Layout("frame");
-        var header = new Layout("header").Size(HeaderHeight).Update(Header(view));
+        var header = new Layout("header").Size(HeaderHeight).Update(Header(view, width));
         var status = new Layout("status").Size(1).Update(StatusLine(view, width));
         if (view.Mode == InputMode.Help)
         {
@@ -49,9 +49,13 @@ internal static class TuiScreen
             status);
     }
 
-    /// <summary>Mode, venue, uptime and the run's state; then the account and what stops trading.</summary>
-    public static Panel Header(TuiView view)
+    /// <summary>
+    /// Mode, the run's state, uptime, venue and engine time; then the account and what stops trading. On a narrow
+    /// terminal the less important items are left out rather than wrapped.
+    /// </summary>
+    public static Panel Header(TuiView view, int width = 160)
     {
+        var inner = Math.Max(10, width - 4);
         IRenderable content;
         if (view.Snapshot is not { } s)
         {
@@ -60,16 +64,24 @@ internal static class TuiScreen
         else
         {
             var t = s.Trading;
-            var mode = s.Mode.ToUpperInvariant();
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
             var modeStyle = s.Mode == "live" ? "bold white on red" : s.Mode == "testnet" ? "bold black on yellow" : "bold black on green";
             var runStyle = view.Run == "running" ? "green" : view.Run.StartsWith("stopped", StringComparison.Ordinal) ? "red" : "bold yellow";
-            var line1 = $"[{modeStyle}] {mode} [/]  venue {Markup.Escape(s.Venue)}  ·  uptime {Cell.Uptime(s.Uptime)}  ·  engine time {Markup.Escape(t.EngineTime?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-")}  ·  run {s.RunId}  ·  [{runStyle}]{Markup.Escape(view.Run)}[/]";
-            var pnlStyle = t.TodayPnl > 0 ? "green" : t.TodayPnl < 0 ? "red" : "default";
-            var limit = t.TradesPerDayLimit is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
-            var kill = t.KillSwitchEngaged ? $"[bold white on red] kill switch ENGAGED ({Markup.Escape(t.KillSwitchSource ?? "?")}) [/]" : "kill switch off";
-            var paused = t.TradingPaused ? "[bold black on yellow] trading PAUSED [/]" : "trading active";
-            var line2 = $"equity [bold]{Cell.Money(t.Equity)}[/] {Markup.Escape(t.Asset)}  ·  today [{pnlStyle}]{Cell.Signed(t.TodayPnl)}[/]  ·  trades today {t.TradesToday}/{limit}  ·  {kill}  ·  {paused}";
-            content = new Rows(new Markup(line1) { Overflow = Overflow.Ellipsis }, new Markup(line2) { Overflow = Overflow.Ellipsis });
+            var line1 = Fit(inner,
+                (1, $" {s.Mode.ToUpperInvariant()} ", modeStyle),
+                (4, $"venue {s.Venue}", null),
+                (3, $"uptime {Cell.Uptime(s.Uptime)}", null),
+                (5, $"engine time {t.EngineTime?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", invariant) ?? "-"}", null),
+                (6, $"run {s.RunId}", null),
+                (2, view.Run, runStyle));
+            var limit = t.TradesPerDayLimit is { } l ? l.ToString(invariant) : "-";
+            var line2 = Fit(inner,
+                (1, $"equity {Cell.Money(t.Equity)} {t.Asset}", "bold"),
+                (3, $"today {Cell.Signed(t.TodayPnl)}", t.TodayPnl > 0 ? "green" : t.TodayPnl < 0 ? "red" : null),
+                (4, $"trades today {t.TradesToday}/{limit}", null),
+                (t.KillSwitchEngaged ? 2 : 5, t.KillSwitchEngaged ? $" kill switch ENGAGED ({t.KillSwitchSource ?? "?"}) " : "kill switch off", t.KillSwitchEngaged ? "bold white on red" : null),
+                (t.TradingPaused ? 2 : 5, t.TradingPaused ? " trading PAUSED " : "trading active", t.TradingPaused ? "bold black on yellow" : null));
+            content = new Rows(new Markup(line1), new Markup(line2));
         }
 
         return new Panel(content)
@@ -80,6 +92,34 @@ internal static class TuiScreen
             Height = HeaderHeight,
             Padding = new Padding(1, 0),
         };
+    }
+
+    /// <summary>
+    /// Joins the items that fit in <paramref name="width"/> columns, most important (lowest rank) first, keeping their
+    /// order on the line; an item too wide alone is cut.
+    /// </summary>
+    private static string Fit(int width, params (int Rank, string Text, string? Style)[] items)
+    {
+        const string separator = "  ·  ";
+        var kept = new HashSet<int>();
+        var used = 0;
+        foreach (var (item, index) in items.Select((x, i) => (x, i)).OrderBy(x => x.x.Rank))
+        {
+            var cost = item.Text.Length + (kept.Count == 0 ? 0 : separator.Length);
+            if (used + cost <= width)
+            {
+                kept.Add(index);
+                used += cost;
+            }
+            else if (kept.Count == 0)
+            {
+                return Markup.Escape(Cell.Fit(item.Text, width));
+            }
+        }
+
+        return string.Join(separator, items
+            .Where((_, i) => kept.Contains(i))
+            .Select(x => x.Style is null ? Markup.Escape(x.Text) : $"[{x.Style}]{Markup.Escape(x.Text)}[/]"));
     }
 
     /// <summary>The prompt being typed, the y/n question, or the last command's result.</summary>

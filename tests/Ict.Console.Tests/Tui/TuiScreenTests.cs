@@ -46,6 +46,20 @@ public sealed class TuiScreenTests
     }
 
     [Fact]
+    public void Header_OnANarrowTerminal_LeavesOutTheLesserItems_InsteadOfWrapping()
+    {
+        var header = Frames.Lines(Frames.Render(TuiScreen.Header(Frames.View(Frames.Snapshot(paused: true)), 60), 60, 4));
+
+        Assert.Equal(4, header.Length);
+        Assert.Contains("PAPER", header[1], StringComparison.Ordinal);
+        Assert.Contains("running", header[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("run 7", header[1], StringComparison.Ordinal);
+        Assert.Contains("equity 10,234.56 USDT", header[2], StringComparison.Ordinal);
+        Assert.Contains("trading PAUSED", header[2], StringComparison.Ordinal);
+        Assert.All(header, l => Assert.True(l.Length <= 60, l));
+    }
+
+    [Fact]
     public void Header_BeforeTheFirstSnapshot_SaysStarting()
     {
         var header = Frames.Render(TuiScreen.Header(Frames.View(null)), 100, 4);
