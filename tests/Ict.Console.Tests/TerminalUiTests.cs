@@ -1,0 +1,113 @@
+using System.Globalization;
+using Ict.Console.Tests.Support;
+using Ict.Engine.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Ict.Console.Tests;
+
+/// <summary>
+/// <c>ict run</c> in a real terminal: tmux at a fixed size runs the built ict.dll on a paced replay (so the engine is
+/// still running), and the test reads the screen and types keys like an operator.
+/// </summary>
+public sealed class TerminalUiTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly string[] Titles = ["─ict─", "─Positions─", "─Orders─", "─Signals─", "─Plugins─", "─Log─"];
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [SkippableFact]
+    public async Task Run_InATerminal_ShowsThePanes_HelpOnQuestionMark_AndQuitsWithExitZero()
+    {
+        Skip.If(Tmux.Executable is null, "tmux is not installed (apt-get install tmux; .ci/run installs it)");
+        var config = TestConfigs.ShippedIn(_temp, text => text.Replace(
+            "\"closePositionsAtEnd\": true", "\"closePositionsAtEnd\": true, \"candlesPerSecond\": 20", StringComparison.Ordinal));
+        var rc = _temp.File("rc");
+        var script = _temp.Write("run.sh", $"""
+            cd '{_temp.Path}'
+            LANG=C.UTF-8 dotnet '{IctProcess.IctDll}' run --config '{config}'
+            echo $? > '{rc}'
+            """);
+
+        using var tmux = await Tmux.StartAsync(160, 48, $"sh '{script}'");
+
+        // The panes render, and the header shows the engine's snapshot.
+        var screen = await tmux.WaitForAsync(s => Titles.All(t => s.Contains(t, StringComparison.Ordinal)) && s.Contains("PAPER", StringComparison.Ordinal), Patience, "the panes");
+        Assert.Contains("running", Line(screen, 1), StringComparison.Ordinal);
+        screen = await tmux.WaitForAsync(s => s.Contains(" INF ", StringComparison.Ordinal), Patience, "a log line");
+        Assert.All(Lines(screen).Where(l => l.Contains(" INF ", StringComparison.Ordinal)), l => Assert.StartsWith("│", l, StringComparison.Ordinal)); // inside the Log pane, never raw
+
+        // ? shows the help overlay; Esc closes it.
+        await tmux.SendKeysAsync("?");
+        screen = await tmux.WaitForAsync(s => s.Contains("Esc closes this help.", StringComparison.Ordinal), Patience, "the help overlay");
+        Assert.Contains("─Help─", screen, StringComparison.Ordinal);
+        Assert.Contains(":close SYMBOL", screen, StringComparison.Ordinal);
+        await tmux.SendKeysAsync("Escape");
+        screen = await tmux.WaitForAsync(s => !s.Contains("Esc closes this help.", StringComparison.Ordinal) && s.Contains("─Positions─", StringComparison.Ordinal), Patience, "the help closing");
+
+        // p pauses trading through the kernel; :resume (typed on the command line) resumes it.
+        await tmux.SendKeysAsync("p");
+        await tmux.WaitForAsync(s => Line(s, 2).Contains("trading PAUSED", StringComparison.Ordinal), Patience, "trading paused in the header");
+        await tmux.SendKeysAsync(":", "resume", "Enter");
+        await tmux.WaitForAsync(s => Line(s, 2).Contains("trading active", StringComparison.Ordinal) && Lines(s)[^1].Contains("trading resumed", StringComparison.Ordinal), Patience, "trading resumed");
+
+        // A smaller terminal gets a whole new frame of its size.
+        await tmux.ResizeAsync(100, 30);
+        screen = await tmux.WaitForAsync(s => Lines(s).Length == 30 && Line(s, 0).Length == 100 && Line(s, 0).EndsWith('╮'), Patience, "a frame of 100×30");
+        Assert.All(Titles, t => Assert.Contains(t, screen, StringComparison.Ordinal));
+        Assert.StartsWith("╭─ict─", Line(screen, 0), StringComparison.Ordinal);
+
+        // q stops the engine cleanly and exits 0.
+        await tmux.SendKeysAsync("q");
+        await tmux.WaitForAsync(_ => File.Exists(rc) && File.ReadAllText(rc).Trim().Length > 0, Patience, "ict exiting");
+        Assert.Equal("0", File.ReadAllText(rc).Trim());
+        screen = await tmux.CaptureAsync();
+        Assert.Contains("summary (stop requested)", screen, StringComparison.Ordinal);
+        Assert.Equal("stopped", RunStatus(_temp.File("ict.db")));
+        Assert.Contains(Directory.GetFiles(_temp.File("logs"), "ict-*.log"), f => File.ReadAllText(f).Contains("Run 1:", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Run_InATerminal_AfterTheReplayEnds_KeepsTheFinalStateUp_UntilQ()
+    {
+        Skip.If(Tmux.Executable is null, "tmux is not installed (apt-get install tmux; .ci/run installs it)");
+        var config = TestConfigs.ShippedIn(_temp); // unpaced: the 6000 candles take a few seconds
+        var rc = _temp.File("rc");
+        var script = _temp.Write("run.sh", $"""
+            cd '{_temp.Path}'
+            LANG=C.UTF-8 dotnet '{IctProcess.IctDll}' run --config '{config}'
+            echo $? > '{rc}'
+            """);
+
+        using var tmux = await Tmux.StartAsync(160, 48, $"sh '{script}'");
+
+        var screen = await tmux.WaitForAsync(s => Line(s, 1).Contains("replay finished", StringComparison.Ordinal), TimeSpan.FromMinutes(2), "replay finished in the header");
+        Assert.Contains("─Positions─", screen, StringComparison.Ordinal);
+        Assert.Contains("no open position", screen, StringComparison.Ordinal); // closePositionsAtEnd: the final state is flat
+        Assert.False(File.Exists(rc), "ict left before q");
+
+        await tmux.SendKeysAsync("p"); // the run is over: trading commands are refused, in the frame
+        await tmux.WaitForAsync(s => Lines(s)[^1].Contains("the run has ended", StringComparison.Ordinal), Patience, "the refusal on the status line");
+
+        await tmux.SendKeysAsync("q");
+        await tmux.WaitForAsync(_ => File.Exists(rc) && File.ReadAllText(rc).Trim().Length > 0, Patience, "ict exiting");
+        Assert.Equal("0", File.ReadAllText(rc).Trim());
+        Assert.Contains("summary (end of data)", await tmux.CaptureAsync(), StringComparison.Ordinal);
+        Assert.Equal("completed", RunStatus(_temp.File("ict.db")));
+    }
+
+    private static string[] Lines(string screen) => screen.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
+    private static string Line(string screen, int index) => Lines(screen) is var lines && lines.Length > index ? lines[index] : string.Empty;
+
+    private static string RunStatus(string database)
+    {
+        using var db = new SqliteConnection($"Data Source={database};Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT status FROM runs";
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
+    }
+}
