@@ -39,7 +39,6 @@ internal sealed class TuiSession(EngineHost host, LogRing log, TextWriter termin
     /// <summary>Runs the engine under the UI until the operator quits; returns once the engine has stopped.</summary>
     public async Task RunAsync()
     {
-        host.SnapshotPublished += OnSnapshot;
         _engine = host.RunAsync(_stop.Token);
         _ = _engine.ContinueWith(_ => _events.Writer.TryWrite(new TuiEvent.EngineEnded()), TaskScheduler.Default);
         StartKeyReader();
@@ -74,7 +73,6 @@ internal sealed class TuiSession(EngineHost host, LogRing log, TextWriter termin
         {
             terminal.Write("\u001b[?25h\u001b[?1049l");
             terminal.Flush();
-            host.SnapshotPublished -= OnSnapshot;
             await ticks.CancelAsync().ConfigureAwait(false);
             await ticker.ConfigureAwait(false);
             _stop.Dispose();
@@ -89,9 +87,11 @@ internal sealed class TuiSession(EngineHost host, LogRing log, TextWriter termin
         while (!_done && await _events.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             var dirty = false;
+            var tick = false;
             while (_events.Reader.TryRead(out var next))
             {
                 dirty |= Handle(next);
+                tick |= next is TuiEvent.Tick;
             }
 
             if (TerminalOutput.Size != size)
@@ -99,7 +99,8 @@ internal sealed class TuiSession(EngineHost host, LogRing log, TextWriter termin
                 return; // restart the live display at the new size
             }
 
-            if (dirty || log.Version != drawnLog || !ReferenceEquals(host.Latest, drawnSnapshot))
+            // Keys and results redraw at once; new log lines and snapshots wait for the tick (at most 4 frames a second).
+            if (dirty || (tick && (log.Version != drawnLog || !ReferenceEquals(host.Latest, drawnSnapshot))))
             {
                 drawnLog = log.Version;
                 drawnSnapshot = host.Latest;
@@ -189,9 +190,10 @@ internal sealed class TuiSession(EngineHost host, LogRing log, TextWriter termin
                 break;
             case TuiCommand.Reload:
                 Say("reloading plugins and scripts…");
+                var stopping = _stop.Token;
                 InBackground(async () =>
                 {
-                    var result = await host.ReloadAsync(_stop.Token).ConfigureAwait(false);
+                    var result = await host.ReloadAsync(stopping).ConfigureAwait(false);
                     var skipped = result.Skipped.Count == 0 ? string.Empty : $"; skipped: {string.Join("; ", result.Skipped)}";
                     return ($"reloaded {result.PluginFolders} plugin folder(s) and {result.Scripts} script(s): see the Plugins pane{skipped}", result.Skipped.Count > 0);
                 });
@@ -318,7 +320,4 @@ internal sealed class TuiSession(EngineHost host, LogRing log, TextWriter termin
         {
         }
     }
-
-    /// <summary>A new snapshot (engine side, any thread): wake the loop; the frame reads <see cref="EngineHost.Latest"/>.</summary>
-    private void OnSnapshot(EngineSnapshot snapshot) => _events.Writer.TryWrite(new TuiEvent.Tick());
 }
