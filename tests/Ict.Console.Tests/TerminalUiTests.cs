@@ -53,6 +53,38 @@ public sealed class TerminalUiTests : IDisposable
         await tmux.SendKeysAsync(":", "resume", "Enter");
         await tmux.WaitForAsync(s => Line(s, 2).Contains("trading active", StringComparison.Ordinal) && Lines(s)[^1].Contains("trading resumed", StringComparison.Ordinal), Patience, "trading resumed");
 
+        // k asks y/n inside the frame: n leaves it off, y engages it (header) — then :kill off releases it.
+        await tmux.SendKeysAsync("k");
+        await tmux.WaitForAsync(s => Lines(s)[^1].Contains("Engage the kill switch and flatten ALL positions? y/n", StringComparison.Ordinal), Patience, "the kill switch question");
+        await tmux.SendKeysAsync("n");
+        await tmux.WaitForAsync(s => Lines(s)[^1].Contains("kill switch not engaged", StringComparison.Ordinal), Patience, "the kill switch declined");
+        Assert.Contains("kill switch off", Line(await tmux.CaptureAsync(), 2), StringComparison.Ordinal);
+        await tmux.SendKeysAsync("k");
+        await tmux.WaitForAsync(s => Lines(s)[^1].Contains("y/n", StringComparison.Ordinal), Patience, "the kill switch question");
+        await tmux.SendKeysAsync("y");
+        await tmux.WaitForAsync(s => Line(s, 2).Contains("kill switch ENGAGED (tui)", StringComparison.Ordinal), Patience, "the kill switch engaged in the header");
+        await tmux.SendKeysAsync(":", "kill off", "Enter");
+        await tmux.WaitForAsync(s => Line(s, 2).Contains("kill switch off", StringComparison.Ordinal), Patience, "the kill switch released");
+
+        // n sends a test message through the running notifiers (the console one prints into the Log pane).
+        await tmux.SendKeysAsync("n");
+        await tmux.WaitForAsync(s => Lines(s)[^1].Contains("test notification: console delivered", StringComparison.Ordinal), Patience, "the test notification's result");
+
+        // :close names a symbol; one without a position is refused in the frame.
+        await tmux.SendKeysAsync(":", "close ETHUSDT", "Enter");
+        await tmux.WaitForAsync(s => Lines(s)[^1].Contains("no open position on ETHUSDT", StringComparison.Ordinal), Patience, "the close refused");
+
+        // r reloads the plugin folders; / filters the log.
+        await tmux.SendKeysAsync("r");
+        await tmux.WaitForAsync(s => Lines(s)[^1].Contains("reloaded ", StringComparison.Ordinal) && Lines(s)[^1].Contains("plugin folder(s)", StringComparison.Ordinal), Patience, "the reload's result");
+        await tmux.SendKeysAsync("/", "Reload requested", "Enter");
+        screen = await tmux.WaitForAsync(s => s.Contains("─Log (filter: Reload requested", StringComparison.Ordinal), Patience, "the filtered log");
+        var logLines = Lines(screen).SkipWhile(l => !l.Contains("─Log (filter", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith('│')).Where(l => l.Trim('│', ' ').Length > 0).ToList();
+        Assert.NotEmpty(logLines);
+        Assert.All(logLines, l => Assert.Contains("Reload requested", l, StringComparison.Ordinal));
+        await tmux.SendKeysAsync("Escape");
+        await tmux.WaitForAsync(s => s.Contains("─Log─", StringComparison.Ordinal), Patience, "the filter cleared");
+
         // A smaller terminal gets a whole new frame of its size.
         await tmux.ResizeAsync(100, 30);
         screen = await tmux.WaitForAsync(s => Lines(s).Length == 30 && Line(s, 0).Length == 100 && Line(s, 0).EndsWith('╮'), Patience, "a frame of 100×30");

@@ -39,12 +39,13 @@ internal sealed class TuiInput
 
     /// <summary>Handles one key; returns the command it completes, if any.</summary>
     /// <param name="currentFilter">The filter in force, offered for editing when <c>/</c> opens the prompt.</param>
-    public TuiCommand? OnKey(ConsoleKeyInfo key, string? currentFilter = null) => Mode switch
+    /// <param name="onlyPosition">The symbol of the one open position, if exactly one: <c>c</c> offers to close it.</param>
+    public TuiCommand? OnKey(ConsoleKeyInfo key, string? currentFilter = null, string? onlyPosition = null) => Mode switch
     {
         InputMode.Command or InputMode.Filter => OnPromptKey(key),
         InputMode.ConfirmKill => OnConfirmKey(key),
         InputMode.Help => OnHelpKey(key),
-        _ => OnSingleKey(key, currentFilter),
+        _ => OnSingleKey(key, currentFilter, onlyPosition),
     };
 
     /// <summary>Applies what a command means for the input itself: help opens the overlay, a kill asks first.</summary>
@@ -63,7 +64,7 @@ internal sealed class TuiInput
         }
     }
 
-    private TuiCommand? OnSingleKey(ConsoleKeyInfo key, string? currentFilter)
+    private TuiCommand? OnSingleKey(ConsoleKeyInfo key, string? currentFilter, string? onlyPosition)
     {
         switch (key.KeyChar)
         {
@@ -76,7 +77,7 @@ internal sealed class TuiInput
                 Open(InputMode.Filter, currentFilter ?? string.Empty);
                 return null;
             case 'c':
-                Open(InputMode.Command, "close ");
+                Open(InputMode.Command, "close " + onlyPosition);
                 return null;
             case 'p':
                 return new TuiCommand.SetPause(null);

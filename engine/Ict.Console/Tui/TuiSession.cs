@@ -75,6 +75,13 @@ internal sealed class TuiSession(EngineHost host, LogRing log, TextWriter termin
             terminal.Flush();
             await ticks.CancelAsync().ConfigureAwait(false);
             await ticker.ConfigureAwait(false);
+            if (_engine is { IsCompleted: false } engine)
+            {
+                // The UI itself failed: stop the engine as q would before the error goes on up.
+                await _stop.CancelAsync().ConfigureAwait(false);
+                await ((Task)engine).ContinueWith(_ => EngineEnded(), TaskScheduler.Default).ConfigureAwait(false);
+            }
+
             _stop.Dispose();
         }
     }
@@ -115,7 +122,8 @@ internal sealed class TuiSession(EngineHost host, LogRing log, TextWriter termin
         switch (next)
         {
             case TuiEvent.Key key:
-                if (_input.OnKey(key.Info, _filter) is { } command)
+                var positions = host.Latest?.Trading.Positions;
+                if (_input.OnKey(key.Info, _filter, positions is [var only] ? only.Symbol.Value : null) is { } command)
                 {
                     Execute(command);
                 }

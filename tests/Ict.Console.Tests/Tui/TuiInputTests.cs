@@ -79,6 +79,15 @@ public sealed class TuiInputTests
     }
 
     [Fact]
+    public void CloseKey_WithOneOpenPosition_OffersToCloseIt()
+    {
+        _input.OnKey(Char('c'), onlyPosition: "BTCUSDT");
+
+        Assert.Equal("close BTCUSDT", _input.Text);
+        Assert.Equal(new TuiCommand.Close("BTCUSDT"), _input.OnKey(Special(ConsoleKey.Enter)));
+    }
+
+    [Fact]
     public void CommandLine_UpAndDown_WalkTheHistory_BackToTheDraft()
     {
         Type(":pause\r");
