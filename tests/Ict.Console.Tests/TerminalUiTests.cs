@@ -130,6 +130,42 @@ public sealed class TerminalUiTests : IDisposable
         Assert.Equal("completed", RunStatus(_temp.File("ict.db")));
     }
 
+    [SkippableFact]
+    public async Task Run_InATerminal_OnSigterm_StopsTheEngineCleanly_AndExitsZero()
+    {
+        Skip.If(Tmux.Executable is null, "tmux is not installed (apt-get install tmux; .ci/run installs it)");
+        var config = TestConfigs.ShippedIn(_temp, text => text.Replace(
+            "\"closePositionsAtEnd\": true", "\"closePositionsAtEnd\": true, \"candlesPerSecond\": 20", StringComparison.Ordinal));
+        var rc = _temp.File("rc");
+        var shell = _temp.File("shell.pid");
+        var script = _temp.Write("run.sh", $"""
+            cd '{_temp.Path}'
+            echo $$ > '{shell}'
+            LANG=C.UTF-8 dotnet '{IctProcess.IctDll}' run --config '{config}'
+            echo $? > '{rc}'
+            """);
+
+        using var tmux = await Tmux.StartAsync(160, 48, $"sh '{script}'");
+        await tmux.WaitForAsync(s => Titles.All(t => s.Contains(t, StringComparison.Ordinal)) && s.Contains("PAPER", StringComparison.Ordinal), Patience, "the panes");
+
+        var ict = (await Output("pgrep", "-P", File.ReadAllText(shell).Trim())).Trim(); // the shell's one child: dotnet ict.dll
+        await Output("kill", "-TERM", ict);
+
+        await tmux.WaitForAsync(_ => File.Exists(rc) && File.ReadAllText(rc).Trim().Length > 0, Patience, "ict exiting on SIGTERM");
+        Assert.Equal("0", File.ReadAllText(rc).Trim());
+        Assert.Contains("summary (stop requested)", await tmux.CaptureAsync(), StringComparison.Ordinal);
+        Assert.Equal("stopped", RunStatus(_temp.File("ict.db")));
+    }
+
+    private static async Task<string> Output(string program, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardOutput = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited {process.ExitCode}");
+        return output;
+    }
+
     private static string[] Lines(string screen) => screen.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
 
     private static string Line(string screen, int index) => Lines(screen) is var lines && lines.Length > index ? lines[index] : string.Empty;

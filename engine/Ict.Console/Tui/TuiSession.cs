@@ -15,6 +15,7 @@ namespace Ict.Console.Tui;
 internal sealed partial class TuiSession(EngineHost host, LogRing log, TextWriter terminal)
 {
     private static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan KeyPollPeriod = TimeSpan.FromMilliseconds(20);
 
     private readonly Channel<TuiEvent> _events = Channel.CreateUnbounded<TuiEvent>();
     private readonly TuiInput _input = new();
@@ -41,9 +42,9 @@ internal sealed partial class TuiSession(EngineHost host, LogRing log, TextWrite
     {
         _engine = host.RunAsync(_stop.Token);
         _ = _engine.ContinueWith(_ => _events.Writer.TryWrite(new TuiEvent.EngineEnded()), TaskScheduler.Default);
-        StartKeyReader();
         using var ticks = new CancellationTokenSource();
         var ticker = TickAsync(ticks.Token);
+        var keys = Task.Run(() => ReadKeysAsync(ticks.Token), CancellationToken.None);
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -75,6 +76,7 @@ internal sealed partial class TuiSession(EngineHost host, LogRing log, TextWrite
             terminal.Flush();
             await ticks.CancelAsync().ConfigureAwait(false);
             await ticker.ConfigureAwait(false);
+            await keys.ConfigureAwait(false);
             if (_engine is { IsCompleted: false } engine)
             {
                 // The UI itself failed: stop the engine as q would before the error goes on up.
@@ -150,32 +152,32 @@ internal sealed partial class TuiSession(EngineHost host, LogRing log, TextWrite
         return TuiScreen.Render(view, size.Width, size.Height);
     }
 
-    /// <summary>Reads keys on a thread of its own (Console.ReadKey blocks) and posts them to the loop.</summary>
-    private void StartKeyReader()
+    /// <summary>
+    /// Reads keys and posts them to the loop. It asks whether a key is waiting before reading one: a Console.ReadKey
+    /// blocked in read() holds the console's lock on Unix, which the runtime needs again at exit (and to start a child
+    /// process), so a reader parked there can hang the shutdown.
+    /// </summary>
+    private async Task ReadKeysAsync(CancellationToken stop)
     {
-        var reader = new Thread(() =>
+        using var timer = new PeriodicTimer(KeyPollPeriod, TimeProvider.System);
+        try
         {
-            try
+            do
             {
-                while (true)
+                while (System.Console.KeyAvailable)
                 {
-                    var key = System.Console.ReadKey(intercept: true);
-                    if (!_events.Writer.TryWrite(new TuiEvent.Key(key)))
-                    {
-                        return;
-                    }
+                    _events.Writer.TryWrite(new TuiEvent.Key(System.Console.ReadKey(intercept: true)));
                 }
             }
-            catch (InvalidOperationException)
-            {
-                // no console to read from (stdin closed): the UI still shows, and signals still quit it
-            }
-        })
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            IsBackground = true,
-            Name = "tui keys",
-        };
-        reader.Start();
+        }
+        catch (InvalidOperationException)
+        {
+            // no console to read from (stdin closed): the UI still shows, and signals still quit it
+        }
     }
 
     private async Task TickAsync(CancellationToken stop)
