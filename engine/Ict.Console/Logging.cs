@@ -5,6 +5,7 @@ using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Display;
+using Serilog.Formatting.Json;
 
 namespace Ict.Console;
 
@@ -24,17 +25,27 @@ internal static class Logging
             _ => LogEventLevel.Information,
         };
         var directory = config.ResolvePath(options.Directory);
-        var configuration = new LoggerConfiguration().MinimumLevel.Is(level);
-        configuration = screen is null
-            ? configuration.WriteTo.Console(ConsoleFormatter(redactor), standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
-            : configuration.WriteTo.Sink(screen, restrictedToMinimumLevel: consoleLevel);
-        return configuration
+        var logger = new LoggerConfiguration().MinimumLevel.Is(level);
+        logger = screen is null
+            ? logger.WriteTo.Console(ConsoleFormatter(redactor), standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
+            : logger.WriteTo.Sink(screen, restrictedToMinimumLevel: consoleLevel);
+        logger = logger
             .WriteTo.File(
                 Redacted("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:l}{NewLine}{Exception}", redactor),
                 Path.Combine(directory, "ict-.log"),
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: options.RetainedFiles)
-            .CreateLogger();
+                retainedFileCountLimit: options.RetainedFiles);
+        if (options.JsonFile)
+        {
+            // One JSON object per line (timestamp, level, template, rendered message, properties), redacted like the rest.
+            logger = logger.WriteTo.File(
+                new RedactingFormatter(new JsonFormatter(renderMessage: true, formatProvider: System.Globalization.CultureInfo.InvariantCulture), redactor),
+                Path.Combine(directory, "ict-.json"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: options.RetainedFiles);
+        }
+
+        return logger.CreateLogger();
     }
 
     /// <summary>The console's line format, redacted; the terminal UI's Log pane uses it too.</summary>

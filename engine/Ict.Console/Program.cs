@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Ict.Console;
 using Ict.Console.Commands;
 
@@ -22,6 +23,8 @@ var root = new RootCommand("""
     NotifyCommand.Create(config),
     KillSwitchCommand.Create(config),
     ScriptsCommand.Create(),
+    StatusCommand.Create(config),
+    DoctorCommand.Create(config),
 };
 
 var parse = root.Parse(args);
@@ -36,4 +39,12 @@ if (parse.Errors.Count > 0)
     return ExitCodes.BadInput;
 }
 
-return await parse.InvokeAsync().ConfigureAwait(false);
+// `ict run` handles SIGTERM and SIGINT itself (finish the event in hand, flush, exit 0, however long the flush takes;
+// a second signal exits at once): System.CommandLine must not also claim them.
+var invocation = new InvocationConfiguration();
+if (parse.CommandResult.Command.Name == "run")
+{
+    invocation.ProcessTerminationTimeout = null;
+}
+
+return await parse.InvokeAsync(invocation).ConfigureAwait(false);

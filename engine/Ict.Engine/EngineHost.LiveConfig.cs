@@ -38,6 +38,7 @@ public sealed partial class EngineHost
     {
         _redactor.Add(config.Secrets);
         _notifications.Apply(NotifierFactory.Create(config, Catalog, _log));
+        _plugins.Config?.Set(config); // a notifier plugin reloaded later is created with these settings
 
         var killSwitch = config.Options.KillSwitch;
         if (killSwitch.Engaged != _killSwitchInConfig)

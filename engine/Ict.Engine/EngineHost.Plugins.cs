@@ -4,6 +4,7 @@ using Ict.Engine.Configuration;
 using Ict.Engine.Events;
 using Ict.Engine.Kernel;
 using Ict.Engine.Market;
+using Ict.Engine.Notifications;
 using Ict.Engine.Plugins;
 
 namespace Ict.Engine;
@@ -17,16 +18,23 @@ public sealed partial class EngineHost
     /// <summary>Applies a change in one plugin folder now, as the watcher would once the folder settles.</summary>
     internal Task ApplyPluginChangeAsync(string folder, CancellationToken stop) => _plugins.ApplyAsync(Path.GetFullPath(folder), stop);
 
-    private static PluginHost CreatePluginHost(EngineConfig config, PluginCatalog catalog, ChannelWriter<KernelInput> kernel, IReadOnlyList<ReplaySource> sources, Serilog.ILogger log)
+    private static PluginHost CreatePluginHost(EngineConfig config, PluginCatalog catalog, ChannelWriter<KernelInput> kernel, IReadOnlyList<ReplaySource> sources, NotificationDispatcher notifications, Serilog.ILogger log)
     {
         var options = config.Options;
-        var inUse = options.Notifiers.Select(n => n.Plugin).Append(options.Risk!.Plugin).ToHashSet(StringComparer.Ordinal);
+        var risk = options.Risk!;
+        var live = new LatestConfig(config);
         var wiring = new PluginHostWiring(
             kernel,
             descriptor => CreateForReload(config, descriptor),
             sources.Select(s => s.Symbol).ToHashSet(),
-            inUse.Contains);
-        return new PluginHost(catalog, new PluginTrust(options.Plugins.AllowedSha256), wiring, log);
+            // The risk manager is the one the engine started with; the notifiers are those of the config as last applied.
+            id => id == risk.Plugin || live.Value.Options.Notifiers.Any(n => n.Enabled && n.Plugin == id))
+        {
+            CreateRisk = descriptor => PluginActivator.Create<IRiskManager>(descriptor, config, risk, "$.risk"),
+            CreateNotifiers = build => NotifierFactory.Create(live.Value, catalog, log, only: null, newBuild: build),
+            ApplyNotifiers = notifications.ApplyAndDrainAsync,
+        };
+        return new PluginHost(catalog, new PluginTrust(options.Plugins.AllowedSha256), wiring, log) { Config = live };
     }
 
     /// <summary>

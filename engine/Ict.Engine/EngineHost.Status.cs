@@ -17,6 +17,7 @@ public sealed partial class EngineHost
     private EngineSnapshot? _latest;
     private DateTimeOffset _startedAt = TimeProvider.System.GetUtcNow();
     private Func<string> _venueState = () => "paper";
+    private long _reconnects;
 
     /// <summary>The most recent snapshot; null until the first one is taken.</summary>
     public EngineSnapshot? Latest => Volatile.Read(ref _latest);
@@ -33,6 +34,12 @@ public sealed partial class EngineHost
         get => _venueState;
         set => _venueState = value;
     }
+
+    /// <summary>Times the venue's connection was re-established this run (shown in snapshots and metrics).</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Counts one re-established venue connection; a venue adapter calls it from any thread.</summary>
+    public void RecordReconnect() => Interlocked.Increment(ref _reconnects);
 
     /// <summary>Asks the kernel for a fresh snapshot between two inputs and publishes it.</summary>
     public async Task<EngineSnapshot> RequestSnapshotAsync(CancellationToken cancel)
@@ -72,7 +79,10 @@ public sealed partial class EngineHost
             RunId,
             _store.Path,
             trading,
-            _pluginActivity.Rows(Catalog));
+            _pluginActivity.Rows(Catalog))
+        {
+            Reconnects = Reconnects,
+        };
         Volatile.Write(ref _latest, snapshot);
         try
         {

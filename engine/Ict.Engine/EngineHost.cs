@@ -161,7 +161,7 @@ public sealed partial class EngineHost : IAsyncDisposable
         }
 
         var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd) { LoggerFor = id => new PluginLogger(log, id) };
-        var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, log);
+        var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, notifications, log);
         scripts?.Attach(loop.Writer);
 
         log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
@@ -274,7 +274,7 @@ public sealed partial class EngineHost : IAsyncDisposable
             var pace = _config.Options.MarketData.Replay.CandlesPerSecond;
             foreach (var candle in _feed.ReadAll())
             {
-                await _loop.Writer.WriteAsync(new CandleInput(candle), stop).ConfigureAwait(false);
+                await _loop.Writer.WriteAsync(new CandleInput(candle) { ReplayedAt = TimeProvider.System.GetUtcNow() }, stop).ConfigureAwait(false);
                 if (pace > 0)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1 / pace), TimeProvider.System, stop).ConfigureAwait(false);

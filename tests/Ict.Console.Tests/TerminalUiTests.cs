@@ -155,6 +155,7 @@ public sealed class TerminalUiTests : IDisposable
         Assert.Equal("0", File.ReadAllText(rc).Trim());
         Assert.Contains("summary (stop requested)", await tmux.CaptureAsync(), StringComparison.Ordinal);
         Assert.Equal("stopped", RunStatus(_temp.File("ict.db")));
+        Assert.True(File.Exists(Engine.Status.StatusFile.PathFor(_temp.File("ict.db"))), "the status file is written under the UI too");
     }
 
     private static async Task<string> Output(string program, params string[] args)

@@ -26,7 +26,7 @@ public static class IndicatorsCommand
         var start = new Option<string>("--start") { Description = "sessions: custom start HH:MM (inclusive)." };
         var end = new Option<string>("--end") { Description = "sessions: custom end HH:MM (inclusive)." };
         var timeZone = new Option<string>("--time-zone") { Description = "sessions: zone of the candle times (default UTC; smc's Etc/GMT sign inversion applies).", DefaultValueFactory = _ => "UTC" };
-        var causal = new Option<bool>("--causal") { Description = "Write the causal (streaming, live-safe) events instead of smc's batch output: fvg, swing-highs-lows, bos-choch, ob." };
+        var causal = new Option<bool>("--causal") { Description = "Write the causal (streaming, live-safe) events instead of smc's batch output: fvg, swing-highs-lows, bos-choch, ob, liquidity, retracements." };
         var command = new Command("indicators", "Compute one smartmoneyconcepts indicator over a candle file and write it as CSV.")
         {
             name, input, output, swingLength, closeBreak, closeMitigation, rangePercent, joinConsecutive, timeFrame, session, start, end, timeZone, causal,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Ict.Console.Hosting;
 using Ict.Console.Tui;
 using Ict.Engine;
 using Ict.Engine.Configuration;
@@ -41,25 +42,26 @@ internal static class RunCommand
         }
 
         var redactor = ConfigLoader.Redactor(config);
-        if (!headless && TerminalUi.CanRun)
+        var headlessBecause = HeadlessReason(headless);
+        if (headlessBecause is null)
         {
             return await TerminalUi.RunAsync(config, redactor).ConfigureAwait(false);
         }
 
         using var log = Logging.Create(config, redactor);
-        if (!headless)
-        {
-            log.Information("No terminal attached: running headless");
-        }
+        log.Information("Running headless: {Reason}", headlessBecause);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var signals = 0;
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
         try
         {
             await using var host = EngineHost.Create(config, log, redactor, ConfigLoader.Load);
+            await using var status = await StatusOutputs.StartAsync(host, config.Options.Status, log, CancellationToken.None).ConfigureAwait(false);
             var summary = await host.RunAsync(stop.Token).ConfigureAwait(false);
+            status.Finish();
             await System.Console.Out.WriteLineAsync(Format(summary, config, host.DatabasePath)).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
@@ -76,11 +78,26 @@ internal static class RunCommand
 
         void Stop(PosixSignalContext context)
         {
+            if (Interlocked.Increment(ref signals) > 1)
+            {
+                // A second signal: the operator will not wait. SQLite's journal keeps what was committed.
+                log.Warning("{Signal} again: exiting without finishing", context.Signal);
+                return;
+            }
+
             context.Cancel = true; // finish the event in hand, flush, exit 0
             log.Information("{Signal}: finishing the current event, then stopping", context.Signal);
             stop.Cancel();
         }
     }
+
+    /// <summary>Why there is no terminal UI: asked for, or no terminal to draw on (a service, a pipe, a redirect); null when one can run.</summary>
+    private static string? HeadlessReason(bool asked) =>
+        asked ? "--headless"
+        : System.Console.IsOutputRedirected ? "standard output is not a terminal"
+        : System.Console.IsInputRedirected ? "standard input is not a terminal"
+        : !TerminalUi.CanDraw ? "TERM is not set, or is dumb: no terminal UI"
+        : null;
 
     internal static string Format(RunSummary s, EngineConfig config, string database)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Ict.Console.Hosting;
 using Ict.Engine;
 using Ict.Engine.Configuration;
 using Ict.Engine.Market;
@@ -14,12 +15,9 @@ namespace Ict.Console.Tui;
 /// </summary>
 internal static class TerminalUi
 {
-    /// <summary>Whether there is a terminal to draw on and read keys from.</summary>
-    public static bool CanRun =>
-        !System.Console.IsInputRedirected
-        && !System.Console.IsOutputRedirected
-        && Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term
-        && term != "dumb";
+    /// <summary>Whether the terminal (stdin and stdout not redirected, checked by the caller) can draw a frame.</summary>
+    public static bool CanDraw =>
+        Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term && term != "dumb";
 
     public static async Task<int> RunAsync(EngineConfig config, SecretRedactor redactor)
     {
@@ -43,6 +41,8 @@ internal static class TerminalUi
         TuiSession session;
         await using (host.ConfigureAwait(false))
         {
+            // status.json for `ict status` and the metrics endpoint, as in a headless run.
+            await using var status = await StatusOutputs.StartAsync(host, config.Options.Status, log, CancellationToken.None).ConfigureAwait(false);
             session = new TuiSession(host, ring, terminal);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -59,6 +59,7 @@ internal static class TerminalUi
                 System.Console.SetError(errors);
             }
 
+            status.Finish();
             if (session.Summary is { } summary)
             {
                 await terminal.WriteLineAsync(Commands.RunCommand.Format(summary, config, host.DatabasePath)).ConfigureAwait(false);

@@ -13,6 +13,9 @@ public sealed record LoggingOptions
 
     [Range(1, 365)]
     public int RetainedFiles { get; init; } = 14;
+
+    /// <summary>Also write <c>ict-YYYYMMDD.json</c>: one JSON object per event, for log shippers (Loki, Elastic, jq).</summary>
+    public bool JsonFile { get; init; }
 }
 
 /// <summary>Log levels, least to most severe.</summary>

@@ -11,6 +11,9 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
     /// <summary>Gives a strategy added by hot reload its logger.</summary>
     public Func<string, Abstractions.IPluginLogger> LoggerFor { get; init; } = id => throw new InvalidOperationException($"no logger for '{id}'");
 
+    /// <summary>The wall clock event lag is measured with (the kernel's own clock is engine time).</summary>
+    public TimeProvider Wall { get; init; } = TimeProvider.System;
+
     private readonly Channel<KernelInput> _channel = Channel.CreateBounded<KernelInput>(new BoundedChannelOptions(4096)
     {
         SingleReader = true,
@@ -31,10 +34,23 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                 {
                     case CandleInput candle:
                         kernel.OnCandle(candle.Candle);
+                        kernel.ObserveEventLag(Wall.GetUtcNow() - (candle.ReplayedAt ?? candle.Candle.CloseTime));
                         break;
                     case StrategySwapInput swap:
                         kernel.Swap(swap, LoggerFor);
                         swap.Done.TrySetResult();
+                        break;
+                    case RiskSwapInput riskSwap:
+                        try
+                        {
+                            kernel.SwapRisk(riskSwap);
+                            riskSwap.Done.TrySetResult();
+                        }
+                        catch (InvalidOperationException ex)
+                        {
+                            riskSwap.Done.TrySetException(ex);
+                        }
+
                         break;
                     case KillSwitchInput killSwitch:
                         kernel.OnKillSwitch(killSwitch);

@@ -6,7 +6,14 @@ namespace Ict.Engine.Kernel;
 public abstract record KernelInput;
 
 /// <summary>A closed candle from a feed.</summary>
-public sealed record CandleInput(Candle Candle) : KernelInput;
+public sealed record CandleInput(Candle Candle) : KernelInput
+{
+    /// <summary>
+    /// Wall-clock time a replay handed the candle over (its close time is history); null for a feed of the present,
+    /// whose event lag is measured from the candle's close.
+    /// </summary>
+    public DateTimeOffset? ReplayedAt { get; init; }
+}
 
 /// <summary>The feed has no more candles (a replay reached the end of its files).</summary>
 public sealed record EndOfDataInput : KernelInput;

@@ -13,6 +13,12 @@ internal sealed class StrategySlot(string id, IStrategy strategy, IReadOnlySet<S
 
     public IPluginLogger Log { get; } = log;
 
+    /// <summary>The symbols this slot trades.</summary>
+    public IReadOnlySet<Symbol> Symbols => symbols;
+
+    /// <summary>The one interval this slot gets, or null for every interval of its symbols.</summary>
+    public Interval? Interval => interval;
+
     public string? FaultReason { get; private set; }
 
     public bool IsFaulted => FaultReason is not null;

@@ -43,7 +43,11 @@ internal sealed partial class TradingKernel
             activity.Signals,
             activity.Patterns,
             counters,
-            activity.LastError);
+            activity.LastError)
+        {
+            EventLag = LastEventLag,
+            MaxEventLag = MaxEventLag,
+        };
     }
 
     public void OnPause(PauseInput input)

@@ -54,7 +54,27 @@ internal sealed partial class TradingKernel
             }
         }
 
+        if (swap.Replacements.Count > 0)
+        {
+            PrimeWarmUps(slots, now);
+        }
+
         store.Commit();
+    }
+
+    /// <summary>
+    /// Hands each swapped-in strategy that asks for it the last stored candles of its series that closed by now, read
+    /// here on the kernel thread, between two inputs (so every candle the kernel recorded is visible to the read).
+    /// </summary>
+    private void PrimeWarmUps(List<StrategySlot> slots, DateTimeOffset now)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.Strategy is IStoreWarmUp { WarmupCandles: > 0 } warm && !slot.IsFaulted)
+            {
+                warm.Prime(parts.Store.RecentCandles(slot.Symbols.ToList(), slot.Interval, now, warm.WarmupCandles));
+            }
+        }
     }
 
     private string? SaveState(StrategySlot slot, DateTimeOffset now)

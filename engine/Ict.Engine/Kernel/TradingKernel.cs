@@ -21,6 +21,7 @@ internal sealed partial class TradingKernel(
     IReadOnlyList<IEventSink> sinks) : IEventPublisher
 {
     private readonly List<StrategySlot> _strategies = [.. strategies];
+    private RiskSlot _risk = risk; // replaced between inputs by a new build (TradingKernel.RiskSwap.cs)
     private StrategyContext _context = new(symbol => parts.Portfolio.Get(symbol)?.ToView(parts.Portfolio.Mark(symbol, 0m)));
     private readonly Dictionary<Symbol, Candle> _lastCandles = [];
     private readonly GapDetector _gaps = new();
@@ -264,14 +265,14 @@ internal sealed partial class TradingKernel(
 
     private RiskDecision Evaluate(EntrySignal signal, DateTimeOffset now)
     {
-        var context = new RiskContext(now, parts.Portfolio.ToView(), parts.Daily.Today, parts.Portfolio.PositionViews(), risk.Log, parts.Rules, _atr.Get);
+        var context = new RiskContext(now, parts.Portfolio.ToView(), parts.Daily.Today, parts.Portfolio.PositionViews(), _risk.Log, parts.Rules, _atr.Get);
         try
         {
-            return risk.Manager.Evaluate(signal, context) ?? RiskDecision.Reject(RejectionReason.Other, $"risk manager '{risk.Id}' returned no decision");
+            return _risk.Manager.Evaluate(signal, context) ?? RiskDecision.Reject(RejectionReason.Other, $"risk manager '{_risk.Id}' returned no decision");
         }
         catch (Exception ex)
         {
-            Publish(new EngineError(now, risk.Id, $"risk manager '{risk.Id}' threw; the signal is refused: {ex.GetType().Name}: {ex.Message}"));
+            Publish(new EngineError(now, _risk.Id, $"risk manager '{_risk.Id}' threw; the signal is refused: {ex.GetType().Name}: {ex.Message}"));
             return RiskDecision.Reject(RejectionReason.Other, $"risk manager failed: {ex.Message}");
         }
     }

@@ -20,6 +20,7 @@ public sealed class NotificationDispatcher : IAsyncDisposable
     private readonly DeliveryPolicy _policy;
     private readonly Lock _gate = new();
     private readonly List<NotifierWorker> _retired = [];
+    private readonly List<NotifierHealth> _finished = []; // retired workers that ended: their figures, not their notifier
     private volatile IReadOnlyList<NotifierWorker> _workers = [];
     private bool _started;
     private bool _flushed;
@@ -35,9 +36,9 @@ public sealed class NotificationDispatcher : IAsyncDisposable
         _policy = policy ?? new DeliveryPolicy();
     }
 
-    public long Delivered => _workers.Concat(_retired).Sum(w => w.Health.Delivered);
+    public long Delivered => Figures().Sum(h => h.Delivered);
 
-    public long Failed => _workers.Concat(_retired).Sum(w => w.Health.Failed);
+    public long Failed => Figures().Sum(h => h.Failed);
 
     public IReadOnlyList<NotifierHealth> Health => _workers.Select(w => w.Health).ToList();
 
@@ -48,10 +49,31 @@ public sealed class NotificationDispatcher : IAsyncDisposable
     /// (the new instance is disposed), a removed or changed one finishes its queue and stops. The first call also
     /// sends again what the outbox still holds for each notifier.
     /// </summary>
-    public void Apply(IReadOnlyList<NotifierEntry> entries)
+    public void Apply(IReadOnlyList<NotifierEntry> entries) => ApplyCore(entries);
+
+    /// <summary>
+    /// Like <see cref="Apply"/>, and completes once every notifier it retired has finished its queue and let go of its
+    /// instance (a new build of a notifier plugin replaces the running one: its old load context can then unload).
+    /// </summary>
+    public async Task ApplyAndDrainAsync(IReadOnlyList<NotifierEntry> entries)
     {
+        var retired = ApplyCore(entries);
+        // Forced off the thread that finished the last worker: that thread's stack still holds the worker (and so its
+        // notifier) while it runs continuations inline, and an unload check in one of them would see it alive.
+        await Task.WhenAll(retired.Select(w => w.Completion)).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        retired.Clear();
         lock (_gate)
         {
+            Prune();
+        }
+    }
+
+    private List<NotifierWorker> ApplyCore(IReadOnlyList<NotifierEntry> entries)
+    {
+        var retired = new List<NotifierWorker>();
+        lock (_gate)
+        {
+            Prune();
             var current = _workers.ToDictionary(w => w.Entry.Key, StringComparer.Ordinal);
             var next = new List<NotifierWorker>();
             foreach (var entry in entries)
@@ -66,6 +88,7 @@ public sealed class NotificationDispatcher : IAsyncDisposable
                 if (running is not null)
                 {
                     Retire(running);
+                    retired.Add(running);
                     _log.Information("Notifier {Notifier} reconfigured", entry.Key);
                 }
                 else if (_started)
@@ -85,11 +108,32 @@ public sealed class NotificationDispatcher : IAsyncDisposable
             foreach (var removed in current.Values)
             {
                 Retire(removed);
+                retired.Add(removed);
                 _log.Information("Notifier {Notifier} removed", removed.Entry.Key);
             }
 
             _workers = next;
             _started = true;
+        }
+
+        return retired;
+    }
+
+    /// <summary>Keeps only the figures of retired workers that have ended, so nothing holds their notifier instance.</summary>
+    private void Prune()
+    {
+        foreach (var done in _retired.Where(w => w.Completion.IsCompleted).ToList())
+        {
+            _retired.Remove(done);
+            _finished.Add(done.Health);
+        }
+    }
+
+    private List<NotifierHealth> Figures()
+    {
+        lock (_gate)
+        {
+            return [.. _workers.Select(w => w.Health), .. _retired.Select(w => w.Health), .. _finished];
         }
     }
 
@@ -160,7 +204,13 @@ public sealed class NotificationDispatcher : IAsyncDisposable
             await Task.WhenAll(all.Select(w => w.Completion)).ConfigureAwait(false);
         }
 
-        foreach (var health in all.Select(w => w.Health).Where(h => h.Degraded || h.Failed > 0))
+        List<NotifierHealth> ended;
+        lock (_gate)
+        {
+            ended = [.. _finished];
+        }
+
+        foreach (var health in all.Select(w => w.Health).Concat(ended).Where(h => h.Degraded || h.Failed > 0))
         {
             _log.Warning("Notifier {Notifier} {State}: {Delivered} delivered, {Failed} not delivered (kept in the outbox); last error: {Error}",
                 health.Key, health.Degraded ? "ended degraded" : "had failures", health.Delivered, health.Failed, health.LastError);

@@ -17,7 +17,12 @@ public static class NotifierFactory
     private static readonly string[] EndpointKeys = ["webhookUrl", "url", "botToken"];
 
     /// <summary>Creates the active notifiers, or only the one whose key or plugin id is <paramref name="only"/>.</summary>
-    public static IReadOnlyList<NotifierEntry> Create(EngineConfig config, PluginCatalog catalog, Serilog.ILogger log, string? only = null)
+    public static IReadOnlyList<NotifierEntry> Create(EngineConfig config, PluginCatalog catalog, Serilog.ILogger log, string? only = null) =>
+        Create(config, catalog, log, only, newBuild: null);
+
+    /// <summary>As <see cref="Create(EngineConfig, PluginCatalog, Serilog.ILogger, string?)"/>, taking the plugins that
+    /// <paramref name="newBuild"/> declares (a folder being hot-reloaded) from it instead of the catalog.</summary>
+    internal static IReadOnlyList<NotifierEntry> Create(EngineConfig config, PluginCatalog catalog, Serilog.ILogger log, string? only, IReadOnlyList<PluginDescriptor>? newBuild)
     {
         var entries = new List<NotifierEntry>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -39,10 +44,11 @@ public static class NotifierFactory
             }
 
             var path = $"$.notifiers[{i}]";
-            var descriptor = catalog.Find(slot.Plugin) ?? throw new ConfigException(
+            var descriptor = newBuild?.FirstOrDefault(p => p.Id == slot.Plugin && p.Kind == PluginKind.Notifier && p.State == PluginState.Loaded)
+                ?? catalog.Find(slot.Plugin) ?? throw new ConfigException(
                 $"{Path.GetFileName(config.FilePath)}: {path}.plugin: no notifier plugin '{slot.Plugin}' in {string.Join(", ", config.Options.Plugins.Directories)}; build the solution first: dotnet build");
             var notifier = PluginActivator.Create<INotifier>(descriptor, config, slot, path);
-            entries.Add(new NotifierEntry(key, notifier, Fingerprint(slot), slot.Kinds?.ToHashSet()));
+            entries.Add(new NotifierEntry(key, notifier, Fingerprint(slot, descriptor), slot.Kinds?.ToHashSet()));
         }
 
         return entries;
@@ -67,7 +73,9 @@ public static class NotifierFactory
         return null;
     }
 
-    // A hash, so the secret-bearing settings text is not kept around.
-    private static string Fingerprint(PluginSlotOptions slot) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(slot.Plugin + "\n" + string.Join(',', slot.Kinds ?? []) + "\n" + (slot.Settings?.GetRawText() ?? string.Empty))));
+    // A hash, so the secret-bearing settings text is not kept around. The build's module id is in it too: a new build
+    // of the plugin replaces the running notifier even when its settings are unchanged.
+    private static string Fingerprint(PluginSlotOptions slot, PluginDescriptor descriptor) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(slot.Plugin + "\n" + string.Join(',', slot.Kinds ?? []) + "\n"
+            + (slot.Settings?.GetRawText() ?? string.Empty) + "\n" + descriptor.Type?.Module.ModuleVersionId.ToString("N"))));
 }

@@ -8,7 +8,8 @@ using Ict.Engine.Kernel;
 namespace Ict.Engine.Plugins;
 
 /// <summary>
-/// Hot reload of strategy plugins under a running kernel. For a settled folder: build and validate the new version
+/// Hot reload of plugins under a running kernel: strategies, the risk manager in use (swapped between two kernel
+/// inputs) and the notifiers in use (swapped in the dispatcher once the new build has started). For a settled folder: build and validate the new version
 /// in a fresh context and create its strategies (constructor and settings) while the old version keeps trading; only
 /// then ask the kernel to swap between two events; then unload the old context and verify that it is collected. A
 /// new build that fails to load or start leaves the old version running. A removed folder stops its strategies.
@@ -21,7 +22,12 @@ internal sealed class PluginHost(
 {
     private const int MaxFaultsPerRun = 3;
 
+    private static readonly TimeSpan NotifierDrain = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _applying = new(1, 1);
+
+    /// <summary>The config as last applied (start-up, then each live edit), for notifiers created by a reload.</summary>
+    public LatestConfig? Config { get; init; }
 
     /// <summary>Called for every folder change until <paramref name="stop"/>; reloads run one at a time.</summary>
     public async Task RunAsync(ChannelReader<string> settled, CancellationToken stop)
@@ -83,12 +89,9 @@ internal sealed class PluginHost(
             return;
         }
 
-        if (current is not null && current.Plugins.Any(p => p.Kind is not PluginKind.Strategy && wiring.InUse(p.Id)))
-        {
-            log.Warning("Plugin folder {Folder} changed, but it holds the risk manager or a notifier in use: those reload on restart; keeping the running version", folder);
-            return;
-        }
-
+        // The risk manager and notifiers the engine uses from this folder: a new build must bring each of them again.
+        var inUse = current?.Plugins.Where(p => p.Kind is PluginKind.Risk or PluginKind.Notifier && wiring.InUse(p.Id))
+            .Select(p => (p.Id, p.Kind)).ToList() ?? [];
         var next = catalog.Build(folder, trust);
         if (next is null)
         {
@@ -111,9 +114,21 @@ internal sealed class PluginHost(
             return;
         }
 
-        var started = Start(next);
-        if (started is null)
+        var missing = inUse.Where(u => !next.Plugins.Any(p => p.Id == u.Id && p.Kind == u.Kind && p.State == PluginState.Loaded)).Select(u => u.Id).ToList();
+        if (missing.Count > 0)
         {
+            log.Warning("New build in {Folder} does not bring {Ids}, which the engine uses: the running version stays", folder, string.Join(", ", missing));
+            next.Unload();
+            return;
+        }
+
+        var started = Start(next);
+        var risk = started is null ? null : StartRisk(next, inUse);
+        var notifiers = started is null || risk is { Manager: null } ? null : StartNotifiers(next, inUse);
+        if (started is null || risk is { Manager: null } || notifiers is { Count: 0 })
+        {
+            started = null;
+            risk = null;
             next.Unload();
             return;
         }
@@ -123,9 +138,31 @@ internal sealed class PluginHost(
         current = null;
         await SwapAllAsync(started, retired, stop).ConfigureAwait(false);
         started = null;
+        if (risk is { Manager: { } manager } created)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await wiring.Kernel.WriteAsync(new RiskSwapInput(created.Id, manager, done), stop).ConfigureAwait(false);
+            await done.Task.WaitAsync(stop).ConfigureAwait(false);
+            risk = null;
+        }
 
         var unloading = Detach(previous);
         catalog.Replace(folder, next);
+        if (notifiers is not null && wiring.ApplyNotifiers is { } apply)
+        {
+            // The old notifiers finish their queues first; only then can their context be collected.
+            try
+            {
+                await apply(notifiers).WaitAsync(NotifierDrain, stop).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                log.Warning("The replaced notifiers of {Folder} are still delivering after {Drain}", folder, NotifierDrain);
+            }
+
+            notifiers = null;
+        }
+
         foreach (var plugin in next.Plugins)
         {
             log.Information("Plugin {Id} {Version} ({Kind}) {Action} from {Path}", plugin.Id, plugin.Version, plugin.Kind,
@@ -145,6 +182,53 @@ internal sealed class PluginHost(
         foreach (var id in retired)
         {
             await SwapAsync(id, [], stop).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Creates the new build of the risk manager in use, if this folder holds it: null when it does not, a null
+    /// <c>Manager</c> (and a log line) when the new build failed to start (the running version then stays).
+    /// </summary>
+    private (string Id, IRiskManager? Manager)? StartRisk(PluginFolder next, List<(string Id, PluginKind? Kind)> inUse)
+    {
+        var id = inUse.Where(u => u.Kind == PluginKind.Risk).Select(u => u.Id).FirstOrDefault();
+        if (id is null || wiring.CreateRisk is not { } create)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (id, create(next.Plugins.First(p => p.Id == id && p.Kind == PluginKind.Risk)));
+        }
+        catch (Exception ex) when (ex is PluginFaultException or ConfigException)
+        {
+            catalog.CountFault(id);
+            log.Error("New build of {Id} failed to start, the running version stays: {Reason}", id, ex.Message);
+            return (id, null);
+        }
+    }
+
+    /// <summary>
+    /// Creates the configured notifiers with the new build of those this folder holds: null when it holds none in use,
+    /// an empty list (and a log line) when one of them failed to start (the running versions then stay).
+    /// </summary>
+    private IReadOnlyList<Notifications.NotifierEntry>? StartNotifiers(PluginFolder next, List<(string Id, PluginKind? Kind)> inUse)
+    {
+        if (!inUse.Any(u => u.Kind == PluginKind.Notifier) || wiring.CreateNotifiers is not { } create)
+        {
+            return null;
+        }
+
+        try
+        {
+            var entries = create(next.Plugins);
+            return entries.Count > 0 ? entries : null;
+        }
+        catch (Exception ex) when (ex is PluginFaultException or ConfigException)
+        {
+            log.Error("New build of the notifiers in {Folder} failed to start, the running versions stay: {Reason}", next.Path, ex.Message);
+            return [];
         }
     }
 
@@ -175,9 +259,9 @@ internal sealed class PluginHost(
         // Null only when the build has strategies and none could start; a folder of notifiers or a risk manager
         // yields an empty set: it is recorded (and used on the next start) without swapping anything.
         var hasStrategies = next.Plugins.Any(p => p.State == PluginState.Loaded && p.Kind == PluginKind.Strategy);
-        if (!hasStrategies)
+        if (!hasStrategies && !next.Plugins.Any(p => wiring.InUse(p.Id)))
         {
-            log.Information("Plugin folder {Folder} holds no strategy: risk managers and notifiers found there are used from the next start", next.Path);
+            log.Information("Plugin folder {Folder} holds no strategy and nothing the config uses: its risk managers and notifiers are there for the next start", next.Path);
         }
 
         return started.Count == 0 && hasStrategies ? null : started;

@@ -185,7 +185,7 @@ internal sealed class ScriptHost
         {
             var loaded = _compiler.Load(compiled);
             _log.Information("Script {Id} compiled in {Milliseconds:F0} ms", compiled.Id, compiled.Elapsed.TotalMilliseconds);
-            return ScriptStrategy.Create(loaded, _warmup, predecessor);
+            return ScriptStrategy.Create(loaded, _warmup);
         }
         catch (ScriptLoadException ex)
         {

@@ -1,25 +1,25 @@
 using Ict.Abstractions;
+using Ict.Engine.Kernel;
 
 namespace Ict.Engine.Scripting;
 
 /// <summary>
-/// How the kernel sees one version of a script: it forwards each candle to the script's strategy and keeps the last
-/// <c>warmup</c> candles per symbol. A version that replaces another first replays its predecessor's candles into
-/// the new strategy, muted (no signals, no pattern reports), on the kernel thread before its first live candle, so
-/// the new version's pattern state is rebuilt. A script whose strategy implements <see cref="IPluginState"/> gets
-/// the <see cref="StatefulScriptStrategy"/> variant instead: its state is handed over explicitly and not replayed.
+/// How the kernel sees one version of a script: it forwards each candle to the script's strategy. A version swapped in
+/// while the engine runs (a reload, or a new file) is first handed the last <c>warmup</c> stored candles of each of its
+/// series by the kernel (<see cref="IStoreWarmUp"/>, read from the store's <c>candles</c> table), and replays them into
+/// the new strategy, muted (no signals, no pattern reports), on the kernel thread before its first live candle, so its
+/// pattern state is rebuilt. A script whose strategy implements <see cref="IPluginState"/> gets the
+/// <see cref="StatefulScriptStrategy"/> variant instead: its state is handed over explicitly and not replayed.
 /// </summary>
-internal class ScriptStrategy : IStrategy
+internal class ScriptStrategy : IStrategy, IStoreWarmUp
 {
     private readonly int _warmup;
-    private readonly Dictionary<Symbol, Queue<Candle>> _recent = [];
-    private ScriptStrategy? _predecessor;
+    private IReadOnlyList<Candle>? _primed;
 
-    public ScriptStrategy(LoadedScript script, int warmup, ScriptStrategy? predecessor)
+    public ScriptStrategy(LoadedScript script, int warmup)
     {
         Script = script;
         _warmup = warmup;
-        _predecessor = predecessor;
     }
 
     public LoadedScript Script { get; }
@@ -28,89 +28,42 @@ internal class ScriptStrategy : IStrategy
     protected bool StateRestored { get; set; }
 
     /// <summary>The wrapper for one version: the stateful variant when the script's strategy keeps state across reloads.</summary>
-    public static ScriptStrategy Create(LoadedScript script, int warmup, ScriptStrategy? predecessor) =>
+    public static ScriptStrategy Create(LoadedScript script, int warmup) =>
         script.Strategy is IPluginState
-            ? new StatefulScriptStrategy(script, warmup, predecessor)
-            : new ScriptStrategy(script, warmup, predecessor);
+            ? new StatefulScriptStrategy(script, warmup)
+            : new ScriptStrategy(script, warmup);
 
-    /// <summary>How many candles the last warm-up replayed (for tests and the log).</summary>
+    /// <summary>How many candles the warm-up replayed (for tests and the log).</summary>
     public int WarmedUpWith { get; private set; }
+
+    /// <summary>None once a saved state was restored: it already covers those candles.</summary>
+    public int WarmupCandles => StateRestored ? 0 : _warmup;
+
+    public void Prime(IReadOnlyList<Candle> candles) => _primed = candles;
 
     public void OnCandle(Candle candle, IStrategyContext context)
     {
-        if (_predecessor is { } previous)
+        if (_primed is { } primed)
         {
-            _predecessor = null; // drop the reference: the old version's code can unload
-            if (StateRestored)
+            _primed = null;
+            if (!StateRestored)
             {
-                Adopt(previous); // the saved state already covers these candles: keep them for the next reload only
-            }
-            else
-            {
-                WarmUp(previous, context);
+                WarmUp(primed, context);
             }
         }
 
-        Remember(candle);
         Script.Strategy.OnCandle(candle, context);
     }
 
-    /// <summary>The kept candles, oldest first within each symbol.</summary>
-    public IEnumerable<Candle> Recent => _recent.Values.SelectMany(q => q);
-
-    private static ScriptStrategy LastThatRan(ScriptStrategy previous)
+    private void WarmUp(IReadOnlyList<Candle> candles, IStrategyContext context)
     {
-        // Saved twice between two candles: the version in between never ran and kept nothing; its own
-        // predecessor holds the candles.
-        var source = previous;
-        while (source._predecessor is { } older)
-        {
-            source = older;
-        }
-
-        return source;
-    }
-
-    private void Adopt(ScriptStrategy previous)
-    {
-        foreach (var candle in LastThatRan(previous).Recent)
-        {
-            Remember(candle);
-        }
-    }
-
-    private void WarmUp(ScriptStrategy previous, IStrategyContext context)
-    {
-        var source = LastThatRan(previous);
         var muted = new MutedContext(context);
-        foreach (var candle in source.Recent)
+        foreach (var candle in candles)
         {
-            Remember(candle);
             muted.Now = candle.CloseTime;
             Script.Strategy.OnCandle(candle, muted);
             WarmedUpWith++;
         }
-    }
-
-    private void Remember(Candle candle)
-    {
-        if (_warmup == 0)
-        {
-            return;
-        }
-
-        if (!_recent.TryGetValue(candle.Symbol, out var queue))
-        {
-            queue = new Queue<Candle>(_warmup);
-            _recent.Add(candle.Symbol, queue);
-        }
-
-        if (queue.Count == _warmup)
-        {
-            queue.Dequeue();
-        }
-
-        queue.Enqueue(candle);
     }
 
     /// <summary>The context a warm-up runs in: the live log and positions, but signals and pattern reports go nowhere.</summary>

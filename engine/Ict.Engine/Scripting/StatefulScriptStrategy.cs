@@ -7,8 +7,8 @@ namespace Ict.Engine.Scripting;
 /// version's state and restores it into the new one, which then skips the warm-up replay (replaying the candles on
 /// top of the restored state would count them twice).
 /// </summary>
-internal sealed class StatefulScriptStrategy(LoadedScript script, int warmup, ScriptStrategy? predecessor)
-    : ScriptStrategy(script, warmup, predecessor), IPluginState
+internal sealed class StatefulScriptStrategy(LoadedScript script, int warmup)
+    : ScriptStrategy(script, warmup), IPluginState
 {
     public string SaveState() => ((IPluginState)Script.Strategy).SaveState();
 

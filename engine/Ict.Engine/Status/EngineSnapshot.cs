@@ -27,6 +27,12 @@ public sealed record EngineSnapshot(
     IReadOnlyList<PluginStatusRow> Plugins)
 {
     public TimeSpan Uptime => TakenAt - StartedAt;
+
+    /// <summary>
+    /// Times the venue's connection was re-established this run (the Binance connector counts them; a paper venue
+    /// never reconnects).
+    /// </summary>
+    public long Reconnects { get; init; }
 }
 
 /// <summary>The kernel's state between two inputs.</summary>
@@ -62,7 +68,17 @@ public sealed record TradingSnapshot(
     IReadOnlyList<ActivityRow> Signals,
     IReadOnlyList<ActivityRow> Patterns,
     RunCounters Counters,
-    ActivityRow? LastError);
+    ActivityRow? LastError)
+{
+    /// <summary>
+    /// Wall-clock time from the last candle's close to the kernel having handled it (in a replay, from when the
+    /// replay handed it over); null before the first candle.
+    /// </summary>
+    public TimeSpan? EventLag { get; init; }
+
+    /// <summary>The largest event lag of the run so far.</summary>
+    public TimeSpan MaxEventLag { get; init; }
+}
 
 /// <summary>One line of recent activity.</summary>
 /// <param name="Time">Engine time.</param>

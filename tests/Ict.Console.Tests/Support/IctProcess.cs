@@ -12,6 +12,7 @@ internal sealed class IctProcess : IDisposable
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource _sawLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string? _waitFor;
+    private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
 
     private IctProcess(string workingDirectory, string? waitFor, string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
@@ -97,6 +98,22 @@ internal sealed class IctProcess : IDisposable
 
     public Task SawLine => _sawLine.Task;
 
+    /// <summary>Completes when a line of standard output or error contains <paramref name="text"/> (at once if one already has).</summary>
+    public Task WaitForLineAsync(string text)
+    {
+        lock (_waiters)
+        {
+            if (Stdout.Contains(text, StringComparison.Ordinal) || Stderr.Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((text, seen));
+            return seen.Task;
+        }
+    }
+
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
@@ -129,6 +146,15 @@ internal sealed class IctProcess : IDisposable
         if (_waitFor is not null && line.Contains(_waitFor, StringComparison.Ordinal))
         {
             _sawLine.TrySetResult();
+        }
+
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Seen.TrySetResult();
+            }
         }
     }
 }

@@ -81,18 +81,60 @@ public sealed class ScriptHotEditTests(Xunit.Abstractions.ITestOutputHelper outp
         var path = WriteScript("late.csx", Probe("late"));
         await WaitForChangeAsync(c => c.Id == "script:late" && c.Kind == ScriptChangeKind.Started);
         await FeedAsync();
-        await _probe.WaitForAsync(m => m == "late:1", Timeout);
+        await _probe.WaitForAsync(m => m == "late:2", Timeout); // the stored candle (warm-up), then the live one
 
         File.Delete(path);
         await WaitForChangeAsync(c => c.Id == "script:late" && c.Kind == ScriptChangeKind.Stopped);
         await FeedAsync();
         await FeedAsync();
         await _host!.ApplyScriptChangeAsync(path, CancellationToken.None); // a no-op once stopped; also a barrier after the feeds
-        Assert.DoesNotContain("late:2", _probe.Messages);
+        Assert.DoesNotContain("late:3", _probe.Messages);
     }
 
     [Fact]
-    public async Task Two_saves_between_candles_warm_up_from_the_last_version_that_ran()
+    public async Task A_script_added_while_running_replays_the_last_N_stored_candles_in_order_before_the_next_live_one()
+    {
+        Start(watch: false, warmupCandles: 3);
+        for (var i = 0; i < 5; i++)
+        {
+            await FeedAsync();
+        }
+
+        var path = WriteScript("late.csx", TimeProbe("late"));
+        await _host!.ApplyScriptChangeAsync(path, CancellationToken.None); // queued behind the five candles
+        await FeedAsync();
+
+        // Candles 0..4 are in the store; warm-up = the last three (2, 3, 4), then candle 5 live.
+        string[] expected = [.. Enumerable.Range(2, 4).Select(k => $"late:{OpenMs(k)}")];
+        await _probe.WaitForAsync(m => m == expected[^1], Timeout);
+        Assert.Equal(expected, _probe.Messages.Where(m => m.StartsWith("late:", StringComparison.Ordinal)).ToArray());
+    }
+
+    [Fact]
+    public async Task A_reloaded_script_replays_the_stored_candles_not_only_those_its_predecessor_saw()
+    {
+        // v1 starts at the third candle; v2 still gets the last four stored candles, two of which v1 never saw.
+        Start(watch: false, warmupCandles: 4);
+        for (var i = 0; i < 2; i++)
+        {
+            await FeedAsync();
+        }
+
+        var path = WriteScript("probe.csx", TimeProbe("v1"));
+        await _host!.ApplyScriptChangeAsync(path, CancellationToken.None);
+        await FeedAsync();
+        await FeedAsync();
+        WriteScript("probe.csx", TimeProbe("v2"));
+        await _host.ApplyScriptChangeAsync(path, CancellationToken.None);
+        await FeedAsync();
+
+        string[] expected = [.. Enumerable.Range(0, 5).Select(k => $"v2:{OpenMs(k)}")];
+        await _probe.WaitForAsync(m => m == expected[^1], Timeout);
+        Assert.Equal(expected, _probe.Messages.Where(m => m.StartsWith("v2:", StringComparison.Ordinal)).ToArray());
+    }
+
+    [Fact]
+    public async Task Two_saves_between_candles_run_only_the_last_version_warmed_up_from_the_store()
     {
         var path = WriteScript("probe.csx", Probe("v1"));
         Start(watch: false);
@@ -106,7 +148,7 @@ public sealed class ScriptHotEditTests(Xunit.Abstractions.ITestOutputHelper outp
         await _host.ApplyScriptChangeAsync(path, CancellationToken.None);
         await FeedAsync();
 
-        await _probe.WaitForAsync(m => m == "v3:3", Timeout); // v1's two candles replayed, then the live one
+        await _probe.WaitForAsync(m => m == "v3:3", Timeout); // the two stored candles replayed, then the live one
         Assert.DoesNotContain(_probe.Messages, m => m.StartsWith("v2:", StringComparison.Ordinal));
     }
 
@@ -171,6 +213,18 @@ public sealed class ScriptHotEditTests(Xunit.Abstractions.ITestOutputHelper outp
         new Counter()
         """;
 
+    private static string TimeProbe(string version) => $$"""
+        public sealed class TimeProbe : IStrategy
+        {
+            public void OnCandle(Candle candle, IStrategyContext context) =>
+                ((Action<string>)AppContext.GetData("ict.fixture.probe")!)("{{version}}:" + candle.OpenTime.ToUnixTimeMilliseconds());
+        }
+
+        new TimeProbe()
+        """;
+
+    private static long OpenMs(int k) => 1704067200000 + (k * 15 * 60_000L);
+
     private static string Probe(string version) => $$"""
         public sealed class Probe : IStrategy
         {
@@ -194,7 +248,7 @@ public sealed class ScriptHotEditTests(Xunit.Abstractions.ITestOutputHelper outp
         return path;
     }
 
-    private void Start(bool watch = true)
+    private void Start(bool watch = true, int warmupCandles = 200)
     {
         Directory.CreateDirectory(Path.Combine(_temp.Path, "scripts"));
         _temp.Write("candles.csv", "open_time_ms,open,high,low,close,volume\n1704067200000,42000,42010,41990,42005,1\n");
@@ -205,7 +259,7 @@ public sealed class ScriptHotEditTests(Xunit.Abstractions.ITestOutputHelper outp
             instruments = new[] { new { symbol = "BTCUSDT", tickSize = 0.1, stepSize = 0.001, minQuantity = 0.001, minNotional = 5, maxLeverage = 20 } },
             state = new { database = "state/ict.db" },
             plugins = new { directories = new[] { RepoPaths.Plugins }, watch = false },
-            scripts = new { directory = "scripts", enabled = true, watch, warmupCandles = 200, reloadDebounceMilliseconds = 50 },
+            scripts = new { directory = "scripts", enabled = true, watch, warmupCandles, reloadDebounceMilliseconds = 50 },
             risk = new { plugin = "ict.fixed-fractional" },
         };
         var path = _temp.Write("engine.json", JsonSerializer.Serialize(config));

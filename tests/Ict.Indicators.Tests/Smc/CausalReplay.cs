@@ -66,3 +66,58 @@ internal static class CausalReplay
         return new SwingResult(highLow, level);
     }
 }
+
+/// <summary>The liquidity and retracement replays.</summary>
+internal static class CausalReplayMore
+{
+    public static List<CausalLiquidityEvent> Liquidity(OhlcvSeries series, int length, double rangePercent, double? priceRange)
+    {
+        var detector = new CausalLiquidityDetector(length, rangePercent, priceRange);
+        var all = new List<CausalLiquidityEvent>();
+        for (var i = 0; i < series.Count; i++)
+        {
+            foreach (var e in detector.Add(OhlcvBar.At(series, i)))
+            {
+                Assert.Equal(i, e.ConfirmedRow);
+                all.Add(e);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>The groups standing after the last candle: each anchor row's latest event, without the dissolved ones.</summary>
+    public static SortedDictionary<int, CausalLiquidityEvent> StandingGroups(IEnumerable<CausalLiquidityEvent> events)
+    {
+        var standing = new SortedDictionary<int, CausalLiquidityEvent>();
+        foreach (var e in events)
+        {
+            standing[e.Row] = e;
+        }
+
+        foreach (var row in standing.Where(p => p.Value.Kind == LiquidityEventKind.Dissolved).Select(p => p.Key).ToList())
+        {
+            standing.Remove(row);
+        }
+
+        return standing;
+    }
+
+    public static List<CausalRetracement> Retracements(OhlcvSeries series, int length)
+    {
+        var detector = new CausalRetracementDetector(length);
+        var all = new List<CausalRetracement>();
+        for (var i = 0; i < series.Count; i++)
+        {
+            foreach (var e in detector.Add(OhlcvBar.At(series, i)))
+            {
+                Assert.Equal(i, e.ConfirmedRow);
+                Assert.Equal(all.Count, e.Row);
+                all.Add(e);
+            }
+        }
+
+        Assert.Equal(all.Count, detector.Emitted);
+        return all;
+    }
+}

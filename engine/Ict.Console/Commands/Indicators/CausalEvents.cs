@@ -21,7 +21,7 @@ public sealed class CausalEvents
     public IReadOnlyList<string> Lines => _lines;
 
     /// <summary>Runs the causal detector for the request over the candles, one candle at a time.</summary>
-    /// <param name="request">What to compute (fvg, swing-highs-lows or bos-choch).</param>
+    /// <param name="request">What to compute (fvg, swing-highs-lows, bos-choch, ob, liquidity or retracements).</param>
     /// <param name="series">The candles.</param>
     /// <exception cref="ArgumentException">The indicator has no causal version.</exception>
     public static CausalEvents Compute(IndicatorRequest request, OhlcvSeries series)
@@ -34,7 +34,9 @@ public sealed class CausalEvents
             IndicatorNames.SwingHighsLows => Swings(request, series),
             IndicatorNames.BosChoch => BosChoch(request, series),
             IndicatorNames.Ob => OrderBlocks(request, series),
-            _ => throw new ArgumentException($"--causal is available for {IndicatorNames.Fvg}, {IndicatorNames.SwingHighsLows}, {IndicatorNames.BosChoch} and {IndicatorNames.Ob}, not {request.Name}"),
+            IndicatorNames.Liquidity => Liquidity(request, series),
+            IndicatorNames.Retracements => Retracements(request, series),
+            _ => throw new ArgumentException($"--causal is available for {IndicatorNames.Fvg}, {IndicatorNames.SwingHighsLows}, {IndicatorNames.BosChoch}, {IndicatorNames.Ob}, {IndicatorNames.Liquidity} and {IndicatorNames.Retracements}, not {request.Name}"),
         };
     }
 
@@ -111,6 +113,44 @@ public sealed class CausalEvents
                 output.Add(e.ConfirmedRow, e.ConfirmedTime, e.Kind.ToString().ToLowerInvariant(), e.Row, Num(e.Direction),
                     PythonFloatFormat.Format(e.Top), PythonFloatFormat.Format(e.Bottom), PythonFloatFormat.Format(e.Volume),
                     Num(e.MitigatedIndex), PythonFloatFormat.Format(e.Percentage));
+            }
+        }
+
+        return output;
+    }
+
+    private static CausalEvents Liquidity(IndicatorRequest request, OhlcvSeries series)
+    {
+        var output = new CausalEvents("ConfirmedIndex,ConfirmedTime,Event,Index,Liquidity,Level,End,Swept");
+        if (!(request.RangePercent >= 0) || double.IsInfinity(request.RangePercent))
+        {
+            throw new ArgumentException($"--range-percent must be a finite number of at least 0, got {request.RangePercent}");
+        }
+
+        // The live band comes from the candles seen so far: smc's whole-file range is not known live.
+        var detector = new CausalLiquidityDetector(CheckedLength(request), request.RangePercent);
+        for (var i = 0; i < series.Count; i++)
+        {
+            foreach (var e in detector.Add(OhlcvBar.At(series, i)))
+            {
+                output.Add(e.ConfirmedRow, e.ConfirmedTime, e.Kind.ToString().ToLowerInvariant(), e.Row, Num(e.Direction),
+                    PythonFloatFormat.Format(e.Level), PythonFloatFormat.Format((float)e.End), PythonFloatFormat.Format((float)e.Swept));
+            }
+        }
+
+        return output;
+    }
+
+    private static CausalEvents Retracements(IndicatorRequest request, OhlcvSeries series)
+    {
+        var output = new CausalEvents("ConfirmedIndex,ConfirmedTime,Event,Index,Direction,CurrentRetracement%,DeepestRetracement%");
+        var detector = new CausalRetracementDetector(CheckedLength(request));
+        for (var i = 0; i < series.Count; i++)
+        {
+            foreach (var e in detector.Add(OhlcvBar.At(series, i)))
+            {
+                output.Add(e.ConfirmedRow, e.ConfirmedTime, "confirmed", e.Row, e.Direction.ToString(CultureInfo.InvariantCulture),
+                    PythonFloatFormat.Format(e.CurrentRetracement), PythonFloatFormat.Format(e.DeepestRetracement));
             }
         }
 

@@ -11,6 +11,9 @@ internal static class FixturePlugins
     public const string JsonNew = "Fixture.JsonNew";
     public const string OwnAbstractions = "Fixture.OwnAbstractions";
     public const string Misbehaving = "Fixture.Misbehaving";
+    public const string HotV1 = "Fixture.Hot.V1";
+    public const string HotV2 = "Fixture.Hot.V2";
+    public const string Native = "Fixture.Native";
 
     public static string BuiltFolder(string project)
     {

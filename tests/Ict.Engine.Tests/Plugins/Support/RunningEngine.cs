@@ -41,7 +41,8 @@ internal sealed class RunningEngine : IAsyncDisposable
     public static string PluginDirectoryOf(TempDirectory temp) => Path.Combine(temp.Path, "plugins");
 
     /// <summary>Starts an engine over <c>temp/plugins</c> plus the bundled plugins, running <paramref name="strategies"/>.</summary>
-    public static RunningEngine Start(TempDirectory temp, string[] strategies, int budgetMs = 2000, bool watch = true)
+    public static RunningEngine Start(TempDirectory temp, string[] strategies, int budgetMs = 2000, bool watch = true,
+        string risk = "ict.fixed-fractional", string[]? notifiers = null)
     {
         Directory.CreateDirectory(PluginDirectoryOf(temp));
         temp.Write("candles.csv", "open_time_ms,open,high,low,close,volume\n1704067200000,42000,42010,41990,42005,1\n");
@@ -53,7 +54,8 @@ internal sealed class RunningEngine : IAsyncDisposable
             state = new { database = "state/ict.db" },
             plugins = new { directories = new[] { RepoPaths.Plugins, "plugins" }, watch, reloadDebounceMilliseconds = 50, strategyCallBudgetMilliseconds = budgetMs },
             strategies = strategies.Select(id => new { plugin = id, symbols = Symbols }).ToArray(),
-            risk = new { plugin = "ict.fixed-fractional" },
+            risk = new { plugin = risk },
+            notifiers = (notifiers ?? []).Select(id => new { plugin = id }).ToArray(),
         };
         var path = temp.Write("engine.json", JsonSerializer.Serialize(config));
         var log = new LogCollector();
