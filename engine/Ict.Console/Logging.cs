@@ -1,17 +1,20 @@
 using Ict.Engine.Configuration;
 using Ict.Engine.Secrets;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting;
 using Serilog.Formatting.Display;
 using Serilog.Formatting.Json;
 
 namespace Ict.Console;
 
-/// <summary>Serilog for headless runs: the console plus a daily rolling file.</summary>
+/// <summary>Serilog: the console (or, under the terminal UI, its Log pane) plus a daily rolling file.</summary>
 internal static class Logging
 {
     /// <summary>Creates the logger; every line, exceptions included, passes through <paramref name="redactor"/>.</summary>
-    public static Serilog.Core.Logger Create(EngineConfig config, SecretRedactor redactor, LogEventLevel consoleLevel = LogEventLevel.Verbose)
+    /// <param name="screen">When set (the terminal UI is live), lines go to it instead of the console.</param>
+    public static Serilog.Core.Logger Create(EngineConfig config, SecretRedactor redactor, LogEventLevel consoleLevel = LogEventLevel.Verbose, ILogEventSink? screen = null)
     {
         var options = config.Options.Logging;
         var level = options.Level switch
@@ -22,9 +25,11 @@ internal static class Logging
             _ => LogEventLevel.Information,
         };
         var directory = config.ResolvePath(options.Directory);
-        var logger = new LoggerConfiguration()
-            .MinimumLevel.Is(level)
-            .WriteTo.Console(Redacted("{Timestamp:HH:mm:ss} {Level:u3} {Message:l}{NewLine}{Exception}", redactor), standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
+        var logger = new LoggerConfiguration().MinimumLevel.Is(level);
+        logger = screen is null
+            ? logger.WriteTo.Console(ConsoleFormatter(redactor), standardErrorFromLevel: LogEventLevel.Error, restrictedToMinimumLevel: consoleLevel)
+            : logger.WriteTo.Sink(screen, restrictedToMinimumLevel: consoleLevel);
+        logger = logger
             .WriteTo.File(
                 Redacted("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:l}{NewLine}{Exception}", redactor),
                 Path.Combine(directory, "ict-.log"),
@@ -42,6 +47,10 @@ internal static class Logging
 
         return logger.CreateLogger();
     }
+
+    /// <summary>The console's line format, redacted; the terminal UI's Log pane uses it too.</summary>
+    internal static ITextFormatter ConsoleFormatter(SecretRedactor redactor) =>
+        Redacted("{Timestamp:HH:mm:ss} {Level:u3} {Message:l}{NewLine}{Exception}", redactor);
 
     private static RedactingFormatter Redacted(string template, SecretRedactor redactor) =>
         new(new MessageTemplateTextFormatter(template, System.Globalization.CultureInfo.InvariantCulture), redactor);

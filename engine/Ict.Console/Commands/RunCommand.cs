@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Ict.Console.Hosting;
+using Ict.Console.Tui;
 using Ict.Engine;
 using Ict.Engine.Configuration;
 using Ict.Engine.Kernel;
@@ -41,16 +42,14 @@ internal static class RunCommand
         }
 
         var redactor = ConfigLoader.Redactor(config);
-        using var log = Logging.Create(config, redactor);
         var headlessBecause = HeadlessReason(headless);
         if (headlessBecause is null)
         {
-            log.Information("The terminal UI is not built yet; running headless");
+            return await TerminalUi.RunAsync(config, redactor).ConfigureAwait(false);
         }
-        else
-        {
-            log.Information("Running headless: {Reason}", headlessBecause);
-        }
+
+        using var log = Logging.Create(config, redactor);
+        log.Information("Running headless: {Reason}", headlessBecause);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var signals = 0;
@@ -97,6 +96,7 @@ internal static class RunCommand
         asked ? "--headless"
         : System.Console.IsOutputRedirected ? "standard output is not a terminal"
         : System.Console.IsInputRedirected ? "standard input is not a terminal"
+        : !TerminalUi.CanDraw ? "TERM is not set, or is dumb: no terminal UI"
         : null;
 
     internal static string Format(RunSummary s, EngineConfig config, string database)

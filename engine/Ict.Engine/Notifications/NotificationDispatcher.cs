@@ -164,6 +164,13 @@ public sealed class NotificationDispatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="notification"/> through every running notifier, whatever kinds it is limited to, without
+    /// the outbox (an operator's test message). Each task ends with null when delivered, else the last error.
+    /// </summary>
+    public IReadOnlyList<(string Key, Task<string?> Result)> SendWatched(Notification notification) =>
+        _workers.Select(w => (w.Entry.Key, w.PostWatched(notification))).ToList();
+
     /// <summary>Stops taking notifications and delivers what is queued, waiting at most <paramref name="grace"/>.</summary>
     public async Task FlushAsync(TimeSpan grace)
     {

@@ -13,8 +13,8 @@ namespace Ict.Engine.Notifications;
 /// </summary>
 internal sealed class NotifierWorker
 {
-    private readonly Channel<(long? OutboxId, Notification Notification)> _queue =
-        Channel.CreateUnbounded<(long?, Notification)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(long? OutboxId, Notification Notification, TaskCompletionSource<string?>? Done)> _queue =
+        Channel.CreateUnbounded<(long?, Notification, TaskCompletionSource<string?>?)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly NotifierEntry _entry;
     private readonly Serilog.ILogger _log;
@@ -44,7 +44,22 @@ internal sealed class NotifierWorker
 
     public Task Completion => _loop;
 
-    public void Post(long? outboxId, Notification notification) => _queue.Writer.TryWrite((outboxId, notification));
+    public void Post(long? outboxId, Notification notification) => _queue.Writer.TryWrite((outboxId, notification, null));
+
+    /// <summary>
+    /// Queues a message that is not kept in the outbox (a test message) and returns its fate once delivery is done:
+    /// null when delivered, else the (redacted) last error.
+    /// </summary>
+    public Task<string?> PostWatched(Notification notification)
+    {
+        var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite((null, notification, done)))
+        {
+            done.SetResult("the notifier has stopped");
+        }
+
+        return done.Task;
+    }
 
     /// <summary>Takes no more messages; the loop ends once the queue is delivered.</summary>
     public void Complete() => _queue.Writer.TryComplete();
@@ -55,9 +70,10 @@ internal sealed class NotifierWorker
     {
         try
         {
-            await foreach (var (outboxId, notification) in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            await foreach (var (outboxId, notification, done) in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
-                await DeliverAsync(outboxId, notification).ConfigureAwait(false);
+                var error = await DeliverAsync(outboxId, notification).ConfigureAwait(false);
+                done?.TrySetResult(error);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -69,7 +85,8 @@ internal sealed class NotifierWorker
         }
     }
 
-    private async Task DeliverAsync(long? outboxId, Notification notification)
+    /// <summary>Returns null when delivered, else the last error.</summary>
+    private async Task<string?> DeliverAsync(long? outboxId, Notification notification)
     {
         var retries = _health.Degraded ? 0 : _policy.Backoff.Count;
         for (var attempt = 0; ; attempt++)
@@ -79,7 +96,7 @@ internal sealed class NotifierWorker
             {
                 await _entry.Notifier.SendAsync(notification, _stop.Token).ConfigureAwait(false);
                 Succeeded(outboxId);
-                return;
+                return null;
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
@@ -94,7 +111,7 @@ internal sealed class NotifierWorker
             if (attempt >= retries || _health.Degraded)
             {
                 GaveUp(outboxId, notification, attempt + 1, error, quiet: retries == 0);
-                return;
+                return error;
             }
 
             _log.Warning("Notifier {Notifier} failed ({Error}); retrying in {Delay}", _entry.Key, error, _policy.Backoff[attempt]);

@@ -22,10 +22,12 @@ internal sealed class PluginHost(
 {
     private const int MaxFaultsPerRun = 3;
 
+    private static readonly TimeSpan NotifierDrain = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _applying = new(1, 1);
+
     /// <summary>The config as last applied (start-up, then each live edit), for notifiers created by a reload.</summary>
     public LatestConfig? Config { get; init; }
-
-    private static readonly TimeSpan NotifierDrain = TimeSpan.FromSeconds(30);
 
     /// <summary>Called for every folder change until <paramref name="stop"/>; reloads run one at a time.</summary>
     public async Task RunAsync(ChannelReader<string> settled, CancellationToken stop)
@@ -42,9 +44,13 @@ internal sealed class PluginHost(
         }
     }
 
-    /// <summary>Brings the running engine in line with what <paramref name="folder"/> now holds.</summary>
+    /// <summary>
+    /// Brings the running engine in line with what <paramref name="folder"/> now holds. Callers (the watcher, an
+    /// operator's reload) take turns: one folder is applied at a time.
+    /// </summary>
     public async Task ApplyAsync(string folder, CancellationToken stop)
     {
+        await _applying.WaitAsync(stop).ConfigureAwait(false);
         try
         {
             await ApplyCoreAsync(folder, stop).ConfigureAwait(false);
@@ -52,6 +58,10 @@ internal sealed class PluginHost(
         catch (ChannelClosedException)
         {
             log.Information("Plugin change in {Folder} ignored: the engine has stopped", folder);
+        }
+        finally
+        {
+            _applying.Release();
         }
     }
 

@@ -22,6 +22,7 @@ internal sealed class ScriptHost
     private readonly Dictionary<string, ScriptStrategy> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _generation = new(StringComparer.Ordinal);
     private readonly Channel<string> _settled = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _applying = new(1, 1);
 
     public ScriptHost(ScriptCompiler compiler, IReadOnlySet<Symbol> symbols, int warmupCandles, TimeSpan debounce, TimeProvider time, Serilog.ILogger log)
     {
@@ -95,8 +96,24 @@ internal sealed class ScriptHost
         }
     }
 
-    /// <summary>Applies the current state of one script file now: start, replace or stop it.</summary>
+    /// <summary>
+    /// Applies the current state of one script file now: start, replace or stop it. Callers (the watcher, an
+    /// operator's reload) take turns: one script is applied at a time.
+    /// </summary>
     public async Task ApplyAsync(string path, CancellationToken stop)
+    {
+        await _applying.WaitAsync(stop).ConfigureAwait(false);
+        try
+        {
+            await ApplyCoreAsync(path, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            _applying.Release();
+        }
+    }
+
+    private async Task ApplyCoreAsync(string path, CancellationToken stop)
     {
         var full = Path.GetFullPath(path);
         var id = ScriptCompiler.IdOf(full);

@@ -33,6 +33,45 @@ public sealed class NotificationDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_watched_test_message_reaches_every_running_notifier_and_reports_each_result()
+    {
+        var secret = "https://hooks.example/t0k3n-s3cr3t";
+        var limited = new FlakyNotifier();
+        var broken = new FlakyNotifier(failures: 100, error: $"could not post to {secret}");
+        var dispatcher = new NotificationDispatcher(_log, TimeProvider.System, new SecretRedactor([secret]), policy: new DeliveryPolicy { Backoff = [] });
+        dispatcher.Apply([
+            new("limited", limited, "a", new HashSet<Abstractions.NotificationKind> { Abstractions.NotificationKind.PositionOpened }),
+            new("broken", broken, "b"),
+        ]);
+
+        var sent = dispatcher.SendWatched(Note.Info("test"));
+
+        Assert.Equal(["limited", "broken"], sent.Select(s => s.Key));
+        Assert.Null(await sent[0].Result.WaitAsync(TimeSpan.FromSeconds(10))); // delivered, though it only wants PositionOpened
+        Assert.Equal("test", (await limited.NextAsync()).Title);
+        var failure = await sent[1].Result.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(failure);
+        Assert.Contains("could not post to", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("t0k3n-s3cr3t", failure, StringComparison.Ordinal);
+        Assert.Equal(1, broken.Calls);
+        await dispatcher.FlushAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_watched_test_message_to_a_stopped_dispatcher_says_so()
+    {
+        var notifier = new FlakyNotifier();
+        var dispatcher = new NotificationDispatcher(_log, TimeProvider.System);
+        dispatcher.Apply([new("console", notifier, "a")]);
+        await dispatcher.FlushAsync(TimeSpan.FromSeconds(5));
+
+        var sent = Assert.Single(dispatcher.SendWatched(Note.Info("late")));
+
+        Assert.Equal("the notifier has stopped", await sent.Result.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, notifier.Calls);
+    }
+
+    [Fact]
     public async Task A_failing_notifier_is_retried_with_backoff_on_the_clock_and_delivers_when_it_recovers()
     {
         var time = new ManualTimeProvider();

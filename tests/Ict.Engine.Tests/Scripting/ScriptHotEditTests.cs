@@ -172,6 +172,28 @@ public sealed class ScriptHotEditTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.DoesNotContain(_probe.Messages, m => m is "v2:22" or "v2:23");
     }
 
+    [Fact]
+    public async Task An_operators_reload_applies_an_edited_script_without_the_watcher()
+    {
+        WriteScript("probe.csx", Probe("v1"));
+        Start(watch: false);
+        await FeedAsync();
+        await _probe.WaitForAsync(m => m == "v1:1", Timeout);
+
+        WriteScript("probe.csx", Probe("v2"));
+        var result = await _host!.ReloadAsync(CancellationToken.None);
+        await FeedAsync();
+
+        Assert.Equal(1, result.Scripts);
+        Assert.Empty(result.Skipped);
+        Assert.True(result.PluginFolders > 0, "the bundled plugin folders are re-applied too");
+        await _probe.WaitForAsync(m => m == "v2:2", Timeout);
+        var snapshot = await _host.RequestSnapshotAsync(CancellationToken.None);
+        var row = Assert.Single(snapshot.Plugins, p => p.Id == "script:probe");
+        Assert.Equal(("2", "loaded"), (row.Version, row.State));
+        Assert.All(snapshot.Plugins.Where(p => p.Kind != "script"), p => Assert.Equal("loaded", p.State)); // unchanged builds stay as they were
+    }
+
     private static string StatefulProbe(string version) => $$"""
         public sealed class Counter : IStrategy, IPluginState
         {
