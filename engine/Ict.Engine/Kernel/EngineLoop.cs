@@ -39,6 +39,15 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                     case KillSwitchInput killSwitch:
                         kernel.OnKillSwitch(killSwitch);
                         break;
+                    case LiveCandleInput live:
+                        kernel.OnLiveCandle(live);
+                        break;
+                    case VenueInput venue:
+                        kernel.OnVenue(venue);
+                        break;
+                    case ReconcileInput reconcile:
+                        reconcile.Done.TrySetResult(kernel.OnReconcile(reconcile.Plan));
+                        break;
                     case EndOfDataInput:
                         kernel.OnEndOfData(closePositionsAtEnd);
                         return "end of data";
