@@ -160,6 +160,45 @@ public sealed partial class BinanceLiveTests
         Assert.Equal(0, after.QuerySingle<long>("SELECT COUNT(*) FROM signals WHERE run_id = 2")); // the marked candle was warm-up this time
     }
 
+    [Fact]
+    public async Task Binance_Restart_AdoptsTheOpenPositionReplacesAMissingStopAndCancelsOrphans()
+    {
+        await using var rig = await StartAsync();
+        using (var first = rig.StartEngine())
+        {
+            await EngineReadyAsync(rig, first);
+            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
+            await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.Status == "NEW") == 2, Wait, "the stop-loss and take-profit");
+            await StopAsync(first);
+        }
+
+        // While the engine is down: its stop-loss disappears, and two stray stops appear, one with our prefix.
+        var exchange = rig.Server.Exchange;
+        var lost = exchange.AlgoOrders.Single(a => a.Type == "STOP_MARKET");
+        exchange.CancelAlgo(lost.AlgoId, null);
+        var orphan = exchange.PlaceAlgo(Symbol, "SELL", "STOP_MARKET", 45_000m, 0.001m, false, true, "ict-00000000deadbeef-sl", "CONTRACT_PRICE");
+        var foreign = exchange.PlaceAlgo(Symbol, "SELL", "STOP_MARKET", 44_000m, 0.001m, false, true, "manual-stop", "CONTRACT_PRICE");
+
+        using var second = rig.StartEngine();
+        await second.WaitForOutputAsync("Reconciled with the exchange", Wait);
+        await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.ClientAlgoId == lost.ClientAlgoId && a.Status == "NEW") == 1, Wait, "the stop-loss placed again");
+        exchange.SetPrice(Symbol, 51_100m); // the adopted take-profit fires in the new run
+        await second.WaitForOutputAsync("Closed Long", Wait);
+        await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.Status == "NEW") == 1, Wait, "the new stop-loss to be cancelled");
+        await StopAsync(second);
+
+        Assert.Contains("adopted Long BTCUSDT", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal("CANCELED", orphan.Status);
+        Assert.Equal("NEW", foreign.Status);
+        Assert.Contains("manual-stop on the exchange is not ours", second.Stdout, StringComparison.Ordinal);
+        Assert.All(exchange.Positions, p => Assert.Equal(0m, p.Amount));
+        using var db = rig.OpenDatabase();
+        Assert.Equal([(1L, "carried"), (2L, "closed")], db.Query<(long, string)>("SELECT run_id, status FROM positions ORDER BY id").ToList());
+        Assert.Equal((2L, "TakeProfit"), db.QuerySingle<(long, string)>("SELECT run_id, exit_reason FROM trades"));
+        Assert.Equal([("stop_loss", "Canceled"), ("take_profit", "Filled")],
+            db.Query<(string, string)>("SELECT role, status FROM orders WHERE run_id = 2 ORDER BY role").ToList());
+    }
+
     [Theory]
     [InlineData(-2019, "Margin is insufficient.", "InsufficientMargin")]
     [InlineData(-4164, "Order's notional must be no smaller than 100 (unless you choose reduce only).", "MinNotional")]

@@ -114,6 +114,16 @@ internal sealed class LiveSession : IDisposable
         {
             var plan = await Reconciler.BuildAsync(store, runId, ModeName, _client.Trading, _client.Rest, _options.Exchange.ResendIntentsYoungerThan, _time.GetUtcNow(), stop)
                 .ConfigureAwait(false);
+            foreach (var adopted in plan.WorkingProtection)
+            {
+                pump.Track(adopted.ClientOrderId, algo: true, adopted.Symbol); // their fills must still find their way to the kernel
+            }
+
+            foreach (var adopted in plan.WorkingEntries)
+            {
+                pump.Track(adopted.ClientOrderId, algo: false, adopted.Symbol);
+            }
+
             var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             await kernel.WriteAsync(new ReconcileInput(plan, done), stop).ConfigureAwait(false);
             _log.Information("Reconciled with the exchange: {Report}", await done.Task.WaitAsync(stop).ConfigureAwait(false));
