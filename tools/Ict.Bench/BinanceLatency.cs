@@ -13,7 +13,9 @@ namespace Ict.Bench;
 /// kline close frame (x=true) to its socket until the engine's POST /fapi/v1/order arrives at the fake. It covers the
 /// WebSocket read, the kernel (strategy, risk, intent committed to SQLite) and the order sender, plus both loopback
 /// hops. The strategy is the test fixture that signals on a marked candle, so the time is the engine's, not a
-/// strategy's. After each entry the price is moved to the take-profit so the next signal is not refused.
+/// strategy's. After each entry the price is moved to the take-profit so the next signal is not refused. Each round
+/// sends three orders, so the rounds are kept under Binance's 300 orders per 10 s (the client's limiter would
+/// otherwise, rightly, hold orders back and the figure would measure the limiter).
 /// </summary>
 internal static class BinanceLatency
 {
@@ -61,7 +63,16 @@ internal static class BinanceLatency
                 server.RequestReceived += OnRequest;
                 var sent = Stopwatch.GetTimestamp();
                 server.Market.PublishClosed(Symbol, "1m", new FakeCandle(start + (i * Minute), 50_000m, 50_010m, 49_990m, 50_000m, 777m));
-                var arrived = await order.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                long arrived;
+                try
+                {
+                    arrived = await order.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                }
+                catch (TimeoutException)
+                {
+                    throw new TimeoutException("no entry order; the fake saw: " + string.Join(", ", server.Requests.Select(r => r.Method + " " + r.Path)));
+                }
+
                 server.RequestReceived -= OnRequest;
                 if (i > 0)
                 {
@@ -137,7 +148,7 @@ internal static class BinanceLatency
               "state": { "database": "ict.db" },
               "plugins": { "directories": {{plugins}} },
               "strategies": [ { "plugin": "fixture.marked-candles", "symbols": [ "BTCUSDT" ] } ],
-              "risk": { "plugin": "ict.fixed-fractional", "settings": { "riskPerTradePercent": 1.0, "maxPositionPercent": 10.0, "leverage": 1 } },
+              "risk": { "plugin": "ict.fixed-fractional", "settings": { "riskPerTradePercent": 1.0, "maxPositionPercent": 10.0, "maxDailyTrades": 1000, "leverage": 1 } },
               "logging": { "directory": "logs" }
             }
             """);
