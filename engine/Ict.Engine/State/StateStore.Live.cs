@@ -42,10 +42,6 @@ public sealed partial class StateStore
             "UPDATE orders SET status = 'Canceled', status_reason = @note, updated_time = @time WHERE run_id < @runId AND status IN ('Intent', 'New') AND run_id IN (SELECT id FROM runs WHERE mode = @mode)",
             new { runId, mode, note, time = Ms(time) });
     }
-
-    /// <summary>The open time (ms) of the last stored candle of a stream, or null.</summary>
-    public long? LastCandleOpenTime(string symbol, string interval) =>
-        ExecuteScalar<long?>("SELECT MAX(open_time) FROM candles WHERE symbol = @symbol AND interval = @interval", new { symbol, interval });
 }
 
 /// <summary>A position left open by an earlier run.</summary>
