@@ -251,6 +251,40 @@ public sealed partial class BinanceLiveTests
         Assert.Equal(0, db.QuerySingle<long>("SELECT COUNT(*) FROM positions WHERE status = 'open'"));
     }
 
+    [Fact]
+    public async Task Binance_RunWithTheFakeExchange_TradesTheDemo()
+    {
+        using var folder = new Ict.Engine.Tests.Support.TempDirectory();
+        var config = Ict.Engine.Tests.Support.TestConfigs.ShippedIn(folder, text => text
+            .Replace("\"mode\": \"paper\"", "\"mode\": \"testnet\"", StringComparison.Ordinal)
+            .Replace("\"killSwitch\"", "\"exchange\": { \"venue\": \"fake\", \"fake\": { \"replayMs\": 20 } },\n  \"killSwitch\"", StringComparison.Ordinal));
+        using var ict = IctProcess.StartWithEnvironment(folder.Path, new Dictionary<string, string?>
+        {
+            ["ICT_BINANCE_API_KEY"] = null,
+            ["ICT_BINANCE_API_SECRET"] = null,
+        }, "run", "--headless", "--config", config);
+
+        await ict.WaitForOutputAsync("Fake exchange on 127.0.0.1:", Wait);
+        await ict.WaitForOutputAsync("Opened ", Wait); // a position opened by ict.ob-fvg on the streamed candles
+        await StopAsync(ict);
+
+        Assert.Equal(0, ict.ExitCode);
+        Assert.Contains("Run 1: testnet account 10000 USDT", ict.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(0 missing in 0 gap(s))", ict.Stdout, StringComparison.Ordinal); // the stream waited for the engine
+    }
+
+    [Fact]
+    public async Task Binance_LiveModeWithoutTheLiveFlag_IsRefusedBeforeAnythingConnects()
+    {
+        await using var rig = await StartAsync(text => text.Replace("\"mode\": \"testnet\"", "\"mode\": \"live\"", StringComparison.Ordinal));
+        using var ict = rig.StartEngine();
+        await ict.WaitForExitAsync(Wait);
+
+        Assert.Equal(2, ict.ExitCode);
+        Assert.Contains("--live", ict.Stderr, StringComparison.Ordinal);
+        Assert.Empty(rig.Server.Requests);
+    }
+
     private static async Task<T> Within<T>(Task<T> task, string what)
     {
         try

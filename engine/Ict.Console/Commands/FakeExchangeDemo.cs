@@ -48,7 +48,16 @@ internal sealed class FakeExchangeDemo : IAsyncDisposable
         });
         var port = await server.StartAsync().ConfigureAwait(false);
         var demo = new FakeExchangeDemo(server, new ExchangeEndpoint(server.RestUri, server.WsUri, new BinanceCredentials(key, secret)));
-        demo._replay = Task.Run(() => new FakeReplay(server).RunAsync(server.Options.ReplayStep!.Value, demo._stop.Token));
+        // Stream only once the engine has subscribed: the history is served at once, the live part waits for it.
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Streams.Connected += (route, _) =>
+        {
+            if (route == "market")
+            {
+                subscribed.TrySetResult();
+            }
+        };
+        demo._replay = Task.Run(() => new FakeReplay(server).RunAsync(server.Options.ReplayStep!.Value, demo._stop.Token, () => subscribed.Task));
         log.Information("Fake exchange on 127.0.0.1:{Port}, streaming {Symbol} {Interval} from {Path} every {Ms} ms", port, file.Symbol, file.Interval, file.Path, options.Exchange.Fake.ReplayMs);
         return demo;
     }
