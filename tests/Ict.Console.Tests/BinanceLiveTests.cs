@@ -127,7 +127,8 @@ public sealed partial class BinanceLiveTests
                     rig.Server.Faults.ResponseDelay = TimeSpan.FromMinutes(5); // from this request on: the entry hangs, never acknowledged
                 }
             };
-            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
+            // The last closed minute: the intent's time is this candle's close, and the restart resends only young intents.
+            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - Minute, 50_000m, 777m));
             clientId = (await Within(entryRequest, "the entry request")).Require("newClientOrderId");
             using (var db = rig.OpenDatabase())
             {
@@ -144,7 +145,15 @@ public sealed partial class BinanceLiveTests
         Assert.Empty(rig.Server.Exchange.Orders);
         using var second = rig.StartEngine();
         await second.WaitForOutputAsync("Reconciled with the exchange", Wait);
-        await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count == 2, Wait, "the restarted engine's stop-loss and take-profit");
+        try
+        {
+            await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count == 2, Wait, "the restarted engine's stop-loss and take-profit");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "\nrequests: " + string.Join(", ", rig.Server.Requests.Select(r => r.Method + " " + r.Path))
+                + "\nstdout:\n" + second.Stdout + "\nstderr:\n" + second.Stderr);
+        }
         await StopAsync(second);
 
         Assert.Contains("never reached the exchange: sent now, once", second.Stdout, StringComparison.Ordinal);
@@ -158,6 +167,39 @@ public sealed partial class BinanceLiveTests
         Assert.Equal((2L, "Filled"), (rows[1].Run, rows[1].Status));
         Assert.Equal(1, after.QuerySingle<long>("SELECT COUNT(*) FROM positions WHERE status = 'open'"));
         Assert.Equal(0, after.QuerySingle<long>("SELECT COUNT(*) FROM signals WHERE run_id = 2")); // the marked candle was warm-up this time
+    }
+
+    [Fact]
+    public async Task Binance_KillNineAfterTheExchangeFilledTheEntry_RestartAdoptsItWithoutSendingAgain()
+    {
+        await using var rig = await StartAsync();
+        using (var first = rig.StartEngine())
+        {
+            await EngineReadyAsync(rig, first);
+            var killed = 0;
+            rig.Server.Exchange.UserEvent += (type, _) =>
+            {
+                if (type == "ACCOUNT_UPDATE" && Interlocked.Exchange(ref killed, 1) == 0)
+                {
+                    first.KillHard(); // the entry has filled on the exchange; its response has not been written yet
+                }
+            };
+            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
+            await first.WaitForExitAsync(Wait);
+        }
+
+        using var second = rig.StartEngine();
+        await second.WaitForOutputAsync("Reconciled with the exchange", Wait);
+        await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.Status == "NEW") == 2, Wait, "the position's stop-loss and take-profit");
+        await StopAsync(second);
+
+        var entry = Assert.Single(rig.Server.Exchange.Orders); // never sent twice
+        Assert.Equal("FILLED", entry.Status);
+        var signal = entry.ClientOrderId[..^3];
+        Assert.Equal([signal + "-sl", signal + "-tp"], rig.Server.Exchange.AlgoOrders.Where(a => a.Status == "NEW").Select(a => a.ClientAlgoId).Order().ToList());
+        using var db = rig.OpenDatabase();
+        Assert.Equal(1, db.QuerySingle<long>("SELECT COUNT(*) FROM positions WHERE status = 'open'"));
+        Assert.Equal(2, db.QuerySingle<long>("SELECT run_id FROM positions WHERE status = 'open'"));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                         kernel.OnVenue(venue);
                         break;
                     case ReconcileInput reconcile:
-                        reconcile.Done.TrySetResult(kernel.OnReconcile(reconcile.Plan));
+                        kernel.OnReconcile(reconcile);
                         break;
                     case EndOfDataInput:
                         kernel.OnEndOfData(closePositionsAtEnd);

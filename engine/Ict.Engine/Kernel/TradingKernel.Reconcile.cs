@@ -9,7 +9,21 @@ namespace Ict.Engine.Kernel;
 /// <summary>Applies the start-up reconciliation: the account's open positions and orders resume in this run.</summary>
 internal sealed partial class TradingKernel
 {
-    public string OnReconcile(ReconcilePlan plan)
+    /// <summary>Applies the plan and completes <see cref="ReconcileInput.Done"/> with the report (or the failure).</summary>
+    public void OnReconcile(ReconcileInput input)
+    {
+        try
+        {
+            input.Done.TrySetResult(Reconcile(input.Plan));
+        }
+        catch (Exception ex)
+        {
+            input.Done.TrySetException(ex);
+            throw;
+        }
+    }
+
+    private string Reconcile(ReconcilePlan plan)
     {
         var store = parts.Store;
         store.Begin();
