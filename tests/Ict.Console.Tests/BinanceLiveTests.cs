@@ -34,6 +34,7 @@ public sealed partial class BinanceLiveTests
         Assert.Equal((signal + "-sl", "SELL", 49_000m, entry.Quantity, true, "NEW"), (stop.ClientAlgoId, stop.Side, stop.TriggerPrice, stop.Quantity, stop.ReduceOnly, stop.Status));
         Assert.Equal((signal + "-tp", "SELL", 51_000m, entry.Quantity, true, "NEW"), (target.ClientAlgoId, target.Side, target.TriggerPrice, target.Quantity, target.ReduceOnly, target.Status));
         Assert.DoesNotContain(rig.Server.Requests, r => r.Path == "/fapi/v1/order" && r.Method == "POST" && r.Get("type") != "MARKET");
+        Assert.Equal(1, rig.Server.Exchange.Leverage(Symbol)); // the risk manager's leverage (the fake starts at 20), set before the entry
 
         using var db = rig.OpenDatabase();
         var orders = db.Query<(string Role, string Status, string Id)>("SELECT role, status, client_order_id FROM orders ORDER BY id").ToList();

@@ -16,6 +16,7 @@ namespace Ict.Engine.Live;
 /// STOP_MARKET / TAKE_PROFIT_MARKET algo orders with our clientAlgoId. Every outcome goes back to the kernel as an input.
 /// </summary>
 internal sealed class BinanceOrderSender(
+    BinanceRestClient rest,
     BinanceTradingClient trading,
     ChannelReader<VenueCommand> commands,
     ChannelWriter<KernelInput> kernel,
@@ -23,6 +24,8 @@ internal sealed class BinanceOrderSender(
     BinanceCredentials credentials,
     TimeProvider time)
 {
+    private readonly Dictionary<Symbol, int> _leverage = [];
+
     public async Task RunAsync(CancellationToken ct)
     {
         try
@@ -53,7 +56,7 @@ internal sealed class BinanceOrderSender(
             return command switch
             {
                 PlaceCommand place when IsConditional(place.Order.Type) => await PlaceAlgoAsync(place.Order, ct).ConfigureAwait(false),
-                PlaceCommand place => await PlaceAsync(place.Order, place.ReferencePrice, ct).ConfigureAwait(false),
+                PlaceCommand place => await PlaceAsync(place.Order, place.ReferencePrice, place.Leverage, ct).ConfigureAwait(false),
                 CancelCommand cancel => await CancelAsync(cancel, ct).ConfigureAwait(false),
                 _ => null,
             };
@@ -77,8 +80,14 @@ internal sealed class BinanceOrderSender(
         }
     }
 
-    private async Task<KernelInput> PlaceAsync(VenueOrder order, decimal? referencePrice, CancellationToken ct)
+    private async Task<KernelInput> PlaceAsync(VenueOrder order, decimal? referencePrice, int? leverage, CancellationToken ct)
     {
+        if (leverage is { } wanted && (!_leverage.TryGetValue(order.Symbol, out var set) || set != wanted))
+        {
+            await rest.SetLeverageAsync(order.Symbol.Value, wanted, ct).ConfigureAwait(false); // before the entry, so its margin is what risk approved
+            _leverage[order.Symbol] = wanted;
+        }
+
         userData.Track(order.ClientOrderId, algo: false, order.Symbol.Value);
         var sent = new NewOrder(order.Symbol, order.Side, OrderType.Market, order.Quantity, ClientIds.Require(order.ClientOrderId),
             ReferencePrice: referencePrice, ReduceOnly: order.ReduceOnly);

@@ -16,10 +16,14 @@ internal sealed class BinanceVenue(Func<Symbol, decimal?> lastPrice) : IOrderVen
 
     public ChannelReader<VenueCommand> Commands => _commands.Reader;
 
+    /// <summary>The leverage the risk manager approved for the symbol's pending entry (set once the order manager exists).</summary>
+    public Func<Symbol, int?> LeverageFor { get; set; } = _ => null;
+
     public VenueFill? Submit(VenueOrder order, decimal? immediatePrice, DateTimeOffset now)
     {
         _sent[order.ClientOrderId] = order;
-        _commands.Writer.TryWrite(new PlaceCommand(order, immediatePrice ?? lastPrice(order.Symbol)));
+        var leverage = order.ReduceOnly ? null : LeverageFor(order.Symbol);
+        _commands.Writer.TryWrite(new PlaceCommand(order, immediatePrice ?? lastPrice(order.Symbol)) { Leverage = leverage });
         return null;
     }
 
@@ -51,7 +55,11 @@ internal sealed class BinanceVenue(Func<Symbol, decimal?> lastPrice) : IOrderVen
 internal abstract record VenueCommand(string ClientOrderId);
 
 /// <summary>Place an order; <paramref name="ReferencePrice"/> is used only for a market order's MIN_NOTIONAL check.</summary>
-internal sealed record PlaceCommand(VenueOrder Order, decimal? ReferencePrice) : VenueCommand(Order.ClientOrderId);
+internal sealed record PlaceCommand(VenueOrder Order, decimal? ReferencePrice) : VenueCommand(Order.ClientOrderId)
+{
+    /// <summary>For an entry: the leverage to set on the symbol first (when it differs from the last one set).</summary>
+    public int? Leverage { get; init; }
+}
 
 /// <summary>Cancel an order: an algo order by clientAlgoId alone, a regular one with its symbol.</summary>
 internal sealed record CancelCommand(string ClientOrderId, Abstractions.Symbol? Symbol, bool Algo) : VenueCommand(ClientOrderId);
