@@ -120,6 +120,18 @@ public sealed partial class EngineHost
     /// <summary>The last snapshot of a run, taken after the loop has stopped (so no other thread uses the kernel).</summary>
     private void PublishFinalSnapshot() => Publish(_kernel.TakeSnapshot());
 
+    /// <summary>Shows a live session's stream state in the snapshots and counts its reconnects.</summary>
+    private EngineHost WithVenueStatus(Live.LiveSession? live)
+    {
+        if (live is not null)
+        {
+            _venueState = () => live.State;
+            live.Reconnected += RecordReconnect;
+        }
+
+        return this;
+    }
+
     private static int? DailyTradeLimit(EngineOptions options) =>
         options.Risk?.Settings is { ValueKind: JsonValueKind.Object } settings
         && settings.TryGetProperty("maxDailyTrades", out var limit)

@@ -31,6 +31,7 @@ public sealed partial class EngineHost : IAsyncDisposable
     private readonly TradingKernel _kernel;
     private readonly BacktestRecorder? _recorder;
     private readonly PluginHost _plugins;
+    private Live.LiveSession? _live;
 
     private EngineHost(EngineConfig config, Serilog.ILogger log, StateStore store, TradingKernel kernel, EngineLoop loop, ReplayFeed feed,
         NotificationDispatcher notifications, Portfolio portfolio, RunStatistics statistics, long runId, PluginCatalog catalog,
@@ -80,7 +81,8 @@ public sealed partial class EngineHost : IAsyncDisposable
         }
 
         var feed = new ReplayFeed(sources);
-        if (!run.Backtest)
+        var live = options.Mode == TradingMode.Paper || run.Backtest ? null : Live.LiveSession.Connect(config, run.Exchange, sources, rules, log, redactor);
+        if (!run.Backtest && live is null)
         {
             ValidateFiles(feed, log); // a backtest's caller has already read (and so validated) every candle
         }
@@ -108,20 +110,24 @@ public sealed partial class EngineHost : IAsyncDisposable
         var notifiers = run.Backtest ? [] : NotifierFactory.Create(config, catalog, log);
 
         var store = StateStore.Open(config.ResolvePath(options.State.Database));
-        var runId = store.StartRun(options.Mode.ToString().ToLowerInvariant(), run.Backtest ? "backtest" : "replay", config.Sha256, options.Account.Asset, options.Account.StartingBalance);
-        store.WriteMode = StoreWriteMode.Deferred; // a replay trades the in-process paper venue: batch the writes
+        var startingBalance = live?.WalletBalance ?? options.Account.StartingBalance;
+        var runId = store.StartRun(options.Mode.ToString().ToLowerInvariant(), run.Backtest ? "backtest" : live is null ? "replay" : "exchange", config.Sha256, options.Account.Asset, startingBalance);
+        // A replay trades the in-process paper venue: batch the writes. An exchange run commits every event.
+        store.WriteMode = live is null ? StoreWriteMode.Deferred : StoreWriteMode.Immediate;
         var clock = new ReplayClock(DateTimeOffset.UnixEpoch);
-        var portfolio = new Portfolio(options.Account.Asset, options.Account.StartingBalance);
+        var portfolio = new Portfolio(options.Account.Asset, startingBalance);
         // A replay is its own run and starts fresh; a feed of the present (connector, later) resumes the account's day.
-        var daily = new DailyStatsTracker(options.MarketData.Source == MarketDataSource.Replay
+        var daily = new DailyStatsTracker(options.MarketData.Source == MarketDataSource.Replay && live is null
             ? null
             : new AccountDayJournal(store, $"{options.Mode.ToString().ToLowerInvariant()}:{options.Account.Asset}"));
         var statistics = new RunStatistics();
         var notifications = new NotificationDispatcher(log, TimeProvider.System, redactor, store, new NotificationOutbox(store.Path));
         notifications.Apply(notifiers);
         var publisher = new DeferredPublisher();
-        var venue = new PaperVenue(options.Paper, symbol => rules[symbol]);
+        var binanceVenue = live is null ? null : new Live.BinanceVenue(portfolio.LastPrice);
+        IOrderVenue venue = binanceVenue is null ? new PaperVenue(options.Paper, symbol => rules[symbol]) : binanceVenue;
         var orders = new OrderManager(store, runId, venue, portfolio, daily, publisher);
+        binanceVenue?.LeverageFor = symbol => orders.PendingEntryFor(symbol)?.Leverage;
         var parts = new KernelParts(store, runId, clock, portfolio, daily, orders, options.Paper.EntryFill, rules, statistics)
         {
             RecordCandles = options.State.RecordCandles && !run.Backtest, // a backtest's candles are in its files
@@ -163,11 +169,12 @@ public sealed partial class EngineHost : IAsyncDisposable
         }
 
         var loop = new EngineLoop(kernel, options.MarketData.Replay.ClosePositionsAtEnd) { LoggerFor = id => new PluginLogger(log, id) };
+        live?.Attach(loop.Writer, binanceVenue!);
         var pluginHost = CreatePluginHost(config, catalog, loop.Writer, sources, notifications, log);
         scripts?.Attach(loop.Writer);
 
-        log.Information("Run {RunId}: paper account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
-            runId, options.Account.StartingBalance, options.Account.Asset, strategies.Count, risk.Id, notifiers.Count, store.Path);
+        log.Information("Run {RunId}: {Mode} account {Balance} {Asset}; {Strategies} strateg(ies), risk {Risk}, {Notifiers} notifier(s); state in {Database}",
+            runId, options.Mode.ToString().ToLowerInvariant(), startingBalance, options.Account.Asset, strategies.Count, risk.Id, notifiers.Count, store.Path);
         return new EngineHost(config, log, store, kernel, loop, feed, notifications, portfolio, statistics, runId, catalog, recorder, pluginHost)
         {
             _redactor = redactor,
@@ -175,7 +182,8 @@ public sealed partial class EngineHost : IAsyncDisposable
             _killSwitchInConfig = options.KillSwitch.Engaged,
             _scripts = scripts,
             _pluginActivity = pluginActivity,
-        };
+            _live = live,
+        }.WithVenueStatus(live);
     }
 
     /// <summary>Replays the feed through the kernel until the data ends or <paramref name="stop"/> is signalled.</summary>
@@ -187,7 +195,8 @@ public sealed partial class EngineHost : IAsyncDisposable
         _startedAt = TimeProvider.System.GetUtcNow();
         StartWatchingConfig();
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var pump = replay ? Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None) : Task.CompletedTask;
+        var pump = _live is not null ? _live.RunAsync(_store, RunId, feedStop.Token)
+            : replay ? Task.Run(() => PumpAsync(feedStop.Token), CancellationToken.None) : Task.CompletedTask;
         PublishPluginStatus();
         var watch = WatchPluginsAsync(feedStop.Token);
         var scriptWatch = WatchScriptsAsync(feedStop.Token);
@@ -266,6 +275,7 @@ public sealed partial class EngineHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _notifications.DisposeAsync().ConfigureAwait(false);
+        _live?.Dispose();
         _store.Dispose();
     }
 

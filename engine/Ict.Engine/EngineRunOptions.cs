@@ -17,6 +17,9 @@ public sealed record EngineRunOptions
     /// </summary>
     public bool Backtest { get; init; }
 
+    /// <summary>Where testnet/live trades instead of the config's URLs and keys (the built-in FakeBinance demo, tests).</summary>
+    public Live.ExchangeEndpoint? Exchange { get; init; }
+
     /// <summary>Candles the backtest will see, to size the thinned equity curve.</summary>
     public long ExpectedCandles { get; init; } = 100_000;
 }

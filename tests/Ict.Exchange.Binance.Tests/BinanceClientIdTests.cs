@@ -5,15 +5,10 @@ namespace Ict.Exchange.Binance.Tests;
 public sealed class BinanceClientIdTests
 {
     [Fact]
-    public void Binance_DerivedClientIds_AreStablePerSignalAndLegAndAlwaysValid()
+    public void Binance_Require_RefusesAnInvalidIdBeforeAnythingIsSent()
     {
-        var longId = "strategy.ob-fvg/BTCUSDT/15m/2026-11-21T16:30:00Z#long";
-
-        Assert.Equal("ict-sig42-sl", ClientIds.Derive("sig42", "sl"));
-        Assert.Equal(ClientIds.Derive(longId, "tp"), ClientIds.Derive(longId, "tp"));
-        Assert.NotEqual(ClientIds.Derive(longId, "tp"), ClientIds.Derive(longId, "sl"));
-        Assert.True(ClientIds.IsValid(ClientIds.Derive(longId, "tp")));
-        Assert.True(ClientIds.Derive(longId, "entry").Length <= 36);
+        Assert.Equal("ict-0123456789abcdef-sl", ClientIds.Require("ict-0123456789abcdef-sl"));
+        Assert.Throws<ArgumentException>(() => ClientIds.Require("strategy ob-fvg #long"));
     }
 
     [Theory]

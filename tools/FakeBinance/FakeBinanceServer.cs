@@ -94,7 +94,19 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         }
     }
 
-    internal void Record(FakeRequest request) => _requests.Enqueue(request);
+    /// <summary>Raised for every REST request as it arrives, before any delay or check (tests wait on it).</summary>
+    public event Action<FakeRequest>? RequestReceived;
+
+    /// <summary>Raised when a client disconnects while its request is held by <see cref="FakeFaults.ResponseDelay"/> (it is never executed).</summary>
+    public event Action<FakeRequest>? RequestAborted;
+
+    internal void RecordAborted(FakeRequest request) => RequestAborted?.Invoke(request);
+
+    internal void Record(FakeRequest request)
+    {
+        _requests.Enqueue(request);
+        RequestReceived?.Invoke(request);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,10 @@ namespace FakeBinance;
 /// </summary>
 public sealed class FakeReplay(FakeBinanceServer server)
 {
-    public async Task RunAsync(TimeSpan step, CancellationToken ct)
+    /// <param name="step">Wall-clock time between two streamed candles.</param>
+    /// <param name="startWhen">Awaited after the history is in place, before the first candle is streamed (e.g. until a
+    /// client has subscribed, so a demo does not stream into the void while its engine starts).</param>
+    public async Task RunAsync(TimeSpan step, CancellationToken ct, Func<Task>? startWhen = null)
     {
         var o = server.Options;
         if (o.DataCsv is null)
@@ -28,6 +31,11 @@ public sealed class FakeReplay(FakeBinanceServer server)
         }
 
         openTime += half * intervalMs;
+        if (startWhen is not null)
+        {
+            await startWhen().WaitAsync(ct).ConfigureAwait(false);
+        }
+
         using var timer = new PeriodicTimer(step, o.Time);
         foreach (var c in candles.Skip(half))
         {

@@ -126,7 +126,15 @@ internal static class FakeRestApi
         s.Record(request);
         if (s.Faults.ResponseDelay > TimeSpan.Zero)
         {
-            await Task.Delay(s.Faults.ResponseDelay, ctx.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(s.Faults.ResponseDelay, ctx.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+            {
+                s.RecordAborted(request); // the client went away while delayed: nothing was executed
+                return;
+            }
         }
 
         var usage = s.Usage.Add(s.NowMs, weight, isOrder);

@@ -3,7 +3,18 @@ using Ict.Bench;
 
 // dotnet run -c Release --project tools/Ict.Bench -- --quick [--candles N]   one JSON object per line, under two minutes
 // dotnet run -c Release --project tools/Ict.Bench -- --breakdown [--candles N]  where the pipeline's time goes (text)
+// dotnet run -c Release --project tools/Ict.Bench -- --binance            only the candle-to-order latency against FakeBinance
 // dotnet run -c Release --project tools/Ict.Bench                           the BenchmarkDotNet suite
+if (args.Contains("--binance"))
+{
+    foreach (var (name, value, unit) in BinanceLatency.Measure())
+    {
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { name, value = Math.Round(value, 3), unit }));
+    }
+
+    return 0;
+}
+
 if (args.Contains("--quick"))
 {
     var index = Array.IndexOf(args, "--candles");

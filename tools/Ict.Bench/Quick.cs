@@ -48,6 +48,11 @@ internal static class Quick
                 Emit(name, value, unit, note);
             }
 
+            foreach (var (name, value, unit) in BinanceLatency.Measure())
+            {
+                Emit(name, value, unit);
+            }
+
             Workloads.ScriptPipeline(candles[..50_000], folder, out _); // compile and warm up
             var script = Best(3, () => Workloads.ScriptPipeline(candles, folder, out _), out _);
             Emit("script_pipeline_candles_per_sec", candles.Length / script.TotalSeconds, "candles/s", "scripts/ob_fvg_confluence.csx as the only strategy, compiled by the script host");

@@ -19,16 +19,21 @@ internal static class RunCommand
         {
             Description = "Run without the terminal UI: logs to the console and to rolling files (for servers).",
         };
+        var live = new Option<bool>("--live")
+        {
+            Description = "Confirm trading real money when the config's mode is live (refused without it).",
+        };
         var command = new Command("run", "Run the engine: replay the configured candles on the paper account, trade them, record everything in SQLite.")
         {
             configOption,
             headless,
+            live,
         };
-        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(configOption)!, parse.GetValue(headless), cancel));
+        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(configOption)!, parse.GetValue(headless), parse.GetValue(live), cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(string configPath, bool headless, CancellationToken cancel)
+    private static async Task<int> RunAsync(string configPath, bool headless, bool liveConfirmed, CancellationToken cancel)
     {
         EngineConfig config;
         try
@@ -38,6 +43,12 @@ internal static class RunCommand
         catch (ConfigException ex)
         {
             await System.Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        if (config.Options.Mode == TradingMode.Live && !liveConfirmed)
+        {
+            await System.Console.Error.WriteLineAsync($"{Path.GetFileName(config.FilePath)}: $.mode is live: real money. Start with --live to confirm.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
@@ -58,7 +69,8 @@ internal static class RunCommand
 
         try
         {
-            await using var host = EngineHost.Create(config, log, redactor, ConfigLoader.Load);
+            await using var fake = await FakeExchangeDemo.StartIfConfiguredAsync(config, log).ConfigureAwait(false);
+            await using var host = EngineHost.Create(config, log, new EngineRunOptions { Exchange = fake?.Endpoint }, redactor, ConfigLoader.Load);
             await using var status = await StatusOutputs.StartAsync(host, config.Options.Status, log, CancellationToken.None).ConfigureAwait(false);
             var summary = await host.RunAsync(stop.Token).ConfigureAwait(false);
             status.Finish();

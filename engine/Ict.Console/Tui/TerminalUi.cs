@@ -26,16 +26,25 @@ internal static class TerminalUi
         var terminal = System.Console.Out;
         var errors = System.Console.Error;
 
+        // exchange.venue = fake: a loopback Binance in this process, started before the engine connects to it.
+        await using var fake = await Commands.FakeExchangeDemo.StartIfConfiguredAsync(config, log).ConfigureAwait(false);
         EngineHost host;
         try
         {
-            host = EngineHost.Create(config, log, redactor, ConfigLoader.Load);
+            host = EngineHost.Create(config, log, new EngineRunOptions { Exchange = fake?.Endpoint }, redactor, ConfigLoader.Load);
         }
         catch (Exception ex) when (ex is ConfigException or CandleFileException)
         {
             log.Error("{Message}", ex.Message);
             await errors.WriteLineAsync(redactor.Redact(ex.Message)).ConfigureAwait(false);
             return ExitCodes.BadInput;
+        }
+        catch (Exception ex)
+        {
+            // e.g. the exchange could not be reached or refused the keys: nothing was drawn yet, so say it plainly.
+            log.Fatal(ex, "The engine could not start");
+            await errors.WriteLineAsync(redactor.Redact($"The engine could not start: {ex.Message}")).ConfigureAwait(false);
+            return ExitCodes.Failure;
         }
 
         TuiSession session;

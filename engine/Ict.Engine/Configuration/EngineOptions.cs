@@ -33,13 +33,14 @@ public sealed record EngineOptions : IValidatableObject
 
     public StatusOptions Status { get; init; } = new();
 
+    /// <summary>Where testnet and live modes trade (ignored in paper mode).</summary>
+    public ExchangeOptions Exchange { get; init; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Mode != TradingMode.Paper)
+        if (Mode == TradingMode.Live && Exchange.Venue == ExchangeVenue.Fake)
         {
-            yield return new ValidationResult(
-                $"mode '{Mode.ToString().ToLowerInvariant()}' needs the Binance connector, which this build does not have yet; use 'paper'",
-                [nameof(Mode)]);
+            yield return new ValidationResult("mode 'live' cannot trade the fake exchange; use 'testnet' for the demo", [nameof(Mode)]);
         }
 
         if (Strategies.Count == 0 && !Scripts.Enabled)

@@ -64,6 +64,15 @@ internal sealed class EngineLoop(TradingKernel kernel, bool closePositionsAtEnd)
                     case ClosePositionInput close:
                         kernel.OnClosePosition(close);
                         break;
+                    case LiveCandleInput live:
+                        kernel.OnLiveCandle(live);
+                        break;
+                    case VenueInput venue:
+                        kernel.OnVenue(venue);
+                        break;
+                    case ReconcileInput reconcile:
+                        kernel.OnReconcile(reconcile);
+                        break;
                     case EndOfDataInput:
                         kernel.OnEndOfData(closePositionsAtEnd);
                         return "end of data";

@@ -214,6 +214,11 @@ internal sealed partial class TradingKernel(
 
     private void HandleSignal(string strategyId, EntrySignal signal, Candle candle, DateTimeOffset now)
     {
+        if (_warmingUp)
+        {
+            return; // a live run's warm-up candles rebuild history; their signals are in the past
+        }
+
         var signalId = ClientOrderIds.SignalId(strategyId, signal, candle.OpenTime);
         parts.Store.InsertSignal(parts.RunId, signalId, strategyId, signal, now);
         Publish(new EntrySignalRaised(now, strategyId, signalId, signal));

@@ -2,7 +2,7 @@ using Ict.Abstractions;
 
 namespace Ict.Engine.Trading;
 
-/// <summary>Where orders go: the paper venue today, an exchange adapter later.</summary>
+/// <summary>Where orders go: the paper venue (synchronous fills) or Binance (Live/BinanceVenue: results come back as kernel inputs).</summary>
 internal interface IOrderVenue
 {
     /// <summary>Accepts an order; returns a fill when it fills at once.</summary>

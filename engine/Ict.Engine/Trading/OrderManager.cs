@@ -9,7 +9,7 @@ namespace Ict.Engine.Trading;
 /// an intent, and committed, before the venue sees it. When an entry fills, its stop-loss and take-profit are
 /// placed as reduce-only orders; when either fills, the other is cancelled.
 /// </summary>
-internal sealed class OrderManager(
+internal sealed partial class OrderManager(
     StateStore store,
     long runId,
     IOrderVenue venue,

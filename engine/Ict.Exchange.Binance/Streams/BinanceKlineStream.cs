@@ -52,6 +52,9 @@ public sealed class BinanceKlineStream
     /// <summary>Raised (on the stream's task) when a connection ends, with the reason.</summary>
     public event Action<string>? Disconnected;
 
+    /// <summary>Raised after each successful connection, with the number of connections so far (1 for the first).</summary>
+    public event Action<int>? Connected;
+
     public Uri StreamUri => new(_wsBase, "/market/stream?streams=" + string.Join('/', _cursors.Values.Select(c => c.Sub.StreamName)));
 
     /// <summary>Connects, backfills and reads until cancelled, reconnecting with backoff on any failure.</summary>
@@ -95,7 +98,7 @@ public sealed class BinanceKlineStream
         using var planned = new CancellationTokenSource(_options.PlannedReconnectAfter, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, planned.Token);
         await using var session = await WebSocketSession.ConnectAsync(StreamUri, linked.Token).ConfigureAwait(false);
-        Interlocked.Increment(ref _connections);
+        Connected?.Invoke(Interlocked.Increment(ref _connections));
         foreach (var key in _cursors.Keys.ToList())
         {
             await BackfillAsync(key, long.MaxValue, linked.Token).ConfigureAwait(false);

@@ -79,6 +79,39 @@ internal sealed class IctProcess : IDisposable
 
     public static IctProcess Start(string workingDirectory, string? waitFor, params string[] args) => new(workingDirectory, waitFor, args);
 
+    /// <summary>Starts ict with extra environment variables, without waiting for it.</summary>
+    public static IctProcess StartWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        new(workingDirectory, null, args, environment);
+
+    /// <summary>Waits until ict has printed a line containing <paramref name="text"/> (already printed counts).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            if (Stdout.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _waiters.Add((text, seen));
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        var exited = _process.WaitForExitAsync(cancel.Token);
+        var first = await Task.WhenAny(seen.Task, exited, Task.Delay(timeout, cancel.Token));
+        if (first != seen.Task)
+        {
+            var why = first == exited && !exited.IsCanceled ? "exited first" : $"timed out after {timeout}";
+            throw new TimeoutException($"ict did not print '{text}' ({why}).\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+        }
+
+        await cancel.CancelAsync();
+    }
+
+    /// <summary>SIGKILL: no chance to finish anything.</summary>
+    public void KillHard() => _process.Kill();
+
     public static async Task<IctProcess> RunAsync(string workingDirectory, params string[] args)
     {
         var process = new IctProcess(workingDirectory, null, args);

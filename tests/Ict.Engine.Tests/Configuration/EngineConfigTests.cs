@@ -65,13 +65,42 @@ public sealed class EngineConfigTests : IDisposable
     }
 
     [Fact]
-    public void Load_LiveMode_IsRefusedUntilTheConnectorExists()
+    public void Load_LiveModeOnTheFakeExchange_IsRefused()
     {
-        var path = _temp.Write("engine.json", Minimal.Replace("\"mode\": \"paper\"", "\"mode\": \"live\"", StringComparison.Ordinal));
+        var text = Minimal.Replace("\"mode\": \"paper\"", "\"mode\": \"live\", \"exchange\": { \"venue\": \"fake\" }", StringComparison.Ordinal);
+        var path = _temp.Write("engine.json", text);
 
         var error = Assert.Throws<ConfigException>(() => EngineConfig.Load(path));
 
         Assert.Contains("$.mode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TestnetModeWithExchangeSection_BindsTheBinanceOptions()
+    {
+        var text = Minimal.Replace("\"mode\": \"paper\"",
+            "\"mode\": \"testnet\", \"exchange\": { \"restBaseUrl\": \"http://127.0.0.1:5005\", \"recvWindowMs\": 3000, \"listenKeyKeepAlive\": \"00:40:00\" }",
+            StringComparison.Ordinal);
+        var path = _temp.Write("engine.json", text);
+
+        var options = EngineConfig.Load(path).Options;
+
+        Assert.Equal(TradingMode.Testnet, options.Mode);
+        var binance = options.Exchange.ToBinance(Ict.Exchange.Binance.Config.BinanceMode.Testnet);
+        Assert.Equal(new Uri("http://127.0.0.1:5005"), binance.EffectiveRestBaseUrl);
+        Assert.Equal(3000, binance.RecvWindowMs);
+        Assert.Equal(TimeSpan.FromMinutes(40), binance.ListenKeyKeepAlive);
+    }
+
+    [Fact]
+    public void Load_ExchangeKeepAliveOverAnHour_NamesTheKey()
+    {
+        var text = Minimal.Replace("\"mode\": \"paper\"", "\"mode\": \"testnet\", \"exchange\": { \"listenKeyKeepAlive\": \"01:30:00\" }", StringComparison.Ordinal);
+        var path = _temp.Write("engine.json", text);
+
+        var error = Assert.Throws<ConfigException>(() => EngineConfig.Load(path));
+
+        Assert.Contains("$.exchange.listenKeyKeepAlive", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

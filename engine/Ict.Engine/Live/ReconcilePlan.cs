@@ -1,0 +1,30 @@
+using Ict.Engine.State;
+
+namespace Ict.Engine.Live;
+
+/// <summary>
+/// What start-up reconciliation decided, from the database and the exchange, for the kernel to apply on its thread.
+/// Orphans were already cancelled over REST; <see cref="Notes"/> says what was done, for the log.
+/// </summary>
+internal sealed record ReconcilePlan(string Mode)
+{
+    /// <summary>Positions open in the database and on the exchange: tracked again.</summary>
+    public List<CarriedPosition> Positions { get; } = [];
+
+    /// <summary>Stop-loss and take-profit orders still working on the exchange for those positions.</summary>
+    public List<CarriedOrder> WorkingProtection { get; } = [];
+
+    /// <summary>Entries that filled on the exchange while nobody was listening: their fills, then their SL/TP.</summary>
+    public List<(CarriedOrder Entry, decimal Quantity, decimal Price, DateTimeOffset Time)> FilledEntries { get; } = [];
+
+    /// <summary>Entries still working on the exchange.</summary>
+    public List<CarriedOrder> WorkingEntries { get; } = [];
+
+    /// <summary>Entry intents that never reached the exchange and are recent enough to send (same client id).</summary>
+    public List<CarriedOrder> EntriesToSend { get; } = [];
+
+    /// <summary>Positions whose stop-loss or take-profit fired while the engine was down: closed with that fill.</summary>
+    public List<(CarriedPosition Position, CarriedOrder Exit, decimal Quantity, decimal Price, DateTimeOffset Time)> ClosedWhileAway { get; } = [];
+
+    public List<string> Notes { get; } = [];
+}

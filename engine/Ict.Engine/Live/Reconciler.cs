@@ -1,0 +1,156 @@
+using System.Globalization;
+using Ict.Engine.State;
+using Ict.Exchange.Binance.Models;
+using Ict.Exchange.Binance.Rest;
+
+namespace Ict.Engine.Live;
+
+/// <summary>
+/// Start-up reconciliation: compares what earlier runs left open in the database with the exchange's open orders,
+/// open algo orders and positions. Positions still open are adopted (a missing stop-loss or take-profit is placed
+/// again); an entry intent is looked up by its client id and adopted if it reached the exchange, sent once if it did
+/// not (and is recent), dropped if stale; our orders the database no longer wants are cancelled; foreign orders and
+/// unmanaged positions are reported and left alone.
+/// </summary>
+internal static class Reconciler
+{
+    private const string OurPrefix = "ict-";
+
+    public static async Task<ReconcilePlan> BuildAsync(
+        StateStore store, long runId, string mode, BinanceTradingClient trading, BinanceRestClient rest, TimeSpan resendWindow, DateTimeOffset now, CancellationToken ct)
+    {
+        var plan = new ReconcilePlan(mode);
+        var positions = store.OpenPositionsBefore(runId, mode);
+        var orders = store.WorkingOrdersBefore(runId, mode);
+        var openOrders = await trading.GetOpenOrdersAsync(null, ct).ConfigureAwait(false);
+        var openAlgos = await trading.GetOpenAlgoOrdersAsync(null, ct).ConfigureAwait(false);
+        var risk = await rest.GetPositionRiskAsync(null, ct).ConfigureAwait(false);
+        var exchangePositions = risk.Where(p => p.PositionAmt != 0).ToDictionary(p => p.Symbol, StringComparer.Ordinal);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var managedSymbols = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var position in positions)
+        {
+            var long_ = position.Side == "Long";
+            var sl = orders.FirstOrDefault(o => o.SignalId == position.SignalId && o.Role == "stop_loss");
+            var tp = orders.FirstOrDefault(o => o.SignalId == position.SignalId && o.Role == "take_profit");
+            if (exchangePositions.TryGetValue(position.Symbol, out var live) && (live.PositionAmt > 0) == long_)
+            {
+                plan.Positions.Add(position);
+                managedSymbols.Add(position.Symbol);
+                foreach (var leg in new[] { sl, tp })
+                {
+                    if (leg is not null && openAlgos.Any(a => a.ClientAlgoId == leg.ClientOrderId))
+                    {
+                        plan.WorkingProtection.Add(leg);
+                        wanted.Add(leg.ClientOrderId);
+                    }
+                }
+
+                plan.Notes.Add($"adopted {position.Side} {position.Symbol} {position.Quantity} (signal {position.SignalId})");
+                continue;
+            }
+
+            // Gone from the exchange: find which of its exits fired, to record the trade.
+            var closed = false;
+            foreach (var leg in new[] { sl, tp })
+            {
+                if (leg is null || await trading.FindAlgoOrderAsync(leg.ClientOrderId, ct).ConfigureAwait(false) is not { ActualQty: > 0 } fired)
+                {
+                    continue;
+                }
+
+                plan.ClosedWhileAway.Add((position, leg, fired.ActualQty, fired.ActualPrice, Time(fired.TriggerTime > 0 ? fired.TriggerTime : fired.UpdateTime, now)));
+                plan.Notes.Add($"{position.Symbol} (signal {position.SignalId}) was closed by its {leg.Role} at {Text(fired.ActualPrice)} while the engine was down");
+                closed = true;
+                break;
+            }
+
+            if (!closed)
+            {
+                plan.Notes.Add($"{position.Symbol} (signal {position.SignalId}) is no longer open on the exchange and no exit of ours fired: closed elsewhere, no trade recorded");
+            }
+        }
+
+        foreach (var entry in orders.Where(o => o.Role == "entry"))
+        {
+            if (entry.StrategyId is null)
+            {
+                plan.Notes.Add($"entry {entry.ClientOrderId} has no signal row; dropped");
+                continue;
+            }
+
+            var found = await trading.FindOrderAsync(entry.Symbol, entry.ClientOrderId, ct).ConfigureAwait(false);
+            switch (found?.Status)
+            {
+                case "FILLED":
+                    plan.FilledEntries.Add((entry, found.ExecutedQty, found.AvgPrice, Time(found.UpdateTime, now)));
+                    managedSymbols.Add(entry.Symbol);
+                    plan.Notes.Add($"entry {entry.ClientOrderId} had filled at {Text(found.AvgPrice)}: position opened, SL/TP placed");
+                    break;
+                case "NEW" or "PARTIALLY_FILLED":
+                    plan.WorkingEntries.Add(entry);
+                    wanted.Add(entry.ClientOrderId);
+                    managedSymbols.Add(entry.Symbol);
+                    plan.Notes.Add($"entry {entry.ClientOrderId} is working on the exchange: adopted");
+                    break;
+                case null when now - Time(entry.CreatedTime, now) < resendWindow:
+                    plan.EntriesToSend.Add(entry);
+                    managedSymbols.Add(entry.Symbol);
+                    plan.Notes.Add($"entry {entry.ClientOrderId} never reached the exchange: sent now, once, with the same client id");
+                    break;
+                case null:
+                    plan.Notes.Add($"entry {entry.ClientOrderId} never reached the exchange and its signal is stale: dropped");
+                    break;
+                default:
+                    plan.Notes.Add($"entry {entry.ClientOrderId} ended on the exchange ({found.Status})");
+                    break;
+            }
+        }
+
+        // Ours but no longer wanted: cancel. Someone else's: report only.
+        foreach (var o in openOrders)
+        {
+            await SettleOrphanAsync(o.ClientOrderId, wanted, plan, () => trading.CancelOrderAsync(o.Symbol, o.ClientOrderId, ct)).ConfigureAwait(false);
+        }
+
+        foreach (var a in openAlgos)
+        {
+            await SettleOrphanAsync(a.ClientAlgoId ?? string.Empty, wanted, plan, () => trading.CancelAlgoOrderAsync(a.ClientAlgoId!, ct)).ConfigureAwait(false);
+        }
+
+        foreach (var p in exchangePositions.Values.Where(p => !managedSymbols.Contains(p.Symbol)))
+        {
+            plan.Notes.Add($"WARNING: {p.Symbol} has a position of {Text(p.PositionAmt)} on the exchange that this engine does not manage; left alone");
+        }
+
+        return plan;
+    }
+
+    private static async Task SettleOrphanAsync(string clientId, HashSet<string> wanted, ReconcilePlan plan, Func<Task> cancel)
+    {
+        if (wanted.Contains(clientId))
+        {
+            return;
+        }
+
+        if (!clientId.StartsWith(OurPrefix, StringComparison.Ordinal))
+        {
+            plan.Notes.Add($"order {clientId} on the exchange is not ours; left alone");
+            return;
+        }
+
+        try
+        {
+            await cancel().ConfigureAwait(false);
+            plan.Notes.Add($"cancelled orphan order {clientId}");
+        }
+        catch (BinanceApiException e) when (e.IsOrderNotFound)
+        {
+        }
+    }
+
+    private static DateTimeOffset Time(long ms, DateTimeOffset fallback) => ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : fallback;
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
