@@ -98,7 +98,8 @@ public sealed class BinanceKlineStream
         using var planned = new CancellationTokenSource(_options.PlannedReconnectAfter, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, planned.Token);
         await using var session = await WebSocketSession.ConnectAsync(StreamUri, linked.Token).ConfigureAwait(false);
-        Connected?.Invoke(Interlocked.Increment(ref _connections));
+        var connections = Interlocked.Increment(ref _connections); // not inside ?.Invoke: that skips its argument without a subscriber
+        Connected?.Invoke(connections);
         foreach (var key in _cursors.Keys.ToList())
         {
             await BackfillAsync(key, long.MaxValue, linked.Token).ConfigureAwait(false);
