@@ -107,6 +107,12 @@ public sealed partial class BinanceLiveTests
         using var db = rig.OpenDatabase();
         Assert.Equal(["approved", "rejected"], db.Query<string>("SELECT decision FROM signals ORDER BY id").ToList());
         Assert.Single(rig.Server.Exchange.Orders);
+
+        // What the operator saw: the status file's last snapshot names the venue's streams and counts the reconnect.
+        var status = Ict.Engine.Status.StatusFile.Read(Ict.Engine.Status.StatusFile.PathFor(rig.Database));
+        Assert.NotNull(status);
+        Assert.Equal("binance testnet: klines connected, user data connected", status.Venue);
+        Assert.True(status.Reconnects >= 1, $"reconnects: {status.Reconnects}");
     }
 
     [Fact]
