@@ -33,8 +33,8 @@ internal sealed partial class TradingKernel
 
         foreach (var carried in plan.Positions)
         {
-            var position = ToPosition(carried);
-            orders.AdoptPosition(position, Dec(carried.EntryFee));
+            var position = ToPosition(carried, closedBeforeThisRun: false);
+            orders.AdoptPosition(position);
             foreach (var role in new[] { OrderRole.StopLoss, OrderRole.TakeProfit })
             {
                 var id = ClientOrderIds.For(carried.SignalId, role);
@@ -67,8 +67,8 @@ internal sealed partial class TradingKernel
 
         foreach (var (carried, exit, quantity, price, time) in plan.ClosedWhileAway)
         {
-            var position = ToPosition(carried);
-            orders.AdoptPosition(position, Dec(carried.EntryFee));
+            var position = ToPosition(carried, closedBeforeThisRun: true);
+            orders.AdoptPosition(position);
             orders.AdoptOrder(exit.SignalId, exit.Role == "stop_loss" ? OrderRole.StopLoss : OrderRole.TakeProfit, ToView(exit, OrderStatus.New, now));
             orders.ApplyExecution(new VenueExecuted(exit.ClientOrderId, quantity, price, 0m, time));
         }
@@ -77,7 +77,7 @@ internal sealed partial class TradingKernel
         return plan.Notes.Count == 0 ? "nothing to reconcile" : string.Join("; ", plan.Notes);
     }
 
-    private static OpenPosition ToPosition(CarriedPosition p)
+    private static OpenPosition ToPosition(CarriedPosition p, bool closedBeforeThisRun)
     {
         var entry = Dec(p.EntryPrice);
         var quantity = Dec(p.Quantity);
@@ -96,6 +96,7 @@ internal sealed partial class TradingKernel
             StopLoss = stop,
             TakeProfit = p.TakeProfit is null ? null : Dec(p.TakeProfit),
             InitialRisk = stop is { } s ? Math.Abs(entry - s) * quantity : 0m,
+            ClosedBeforeThisRun = closedBeforeThisRun,
         };
     }
 

@@ -36,6 +36,12 @@ internal sealed class OpenPosition
     /// <summary>The money at risk when the position opened: entry to the initial stop, times the size.</summary>
     public decimal InitialRisk { get; init; }
 
+    /// <summary>
+    /// Closed on the exchange before this run started (found at start-up reconciliation): its exit is recorded as a
+    /// trade without moving the balance, which is the exchange wallet and already holds the result.
+    /// </summary>
+    public bool ClosedBeforeThisRun { get; init; }
+
     /// <summary>Funding paid while open (negative when received).</summary>
     public decimal FundingPaid { get; set; }
 

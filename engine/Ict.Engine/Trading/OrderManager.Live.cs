@@ -89,11 +89,14 @@ internal sealed partial class OrderManager
         ClosePosition(symbol, reason, portfolio.LastPrice(symbol) ?? position.EntryPrice, now);
     }
 
-    /// <summary>Re-tracks a position carried over from an earlier run (start-up reconciliation).</summary>
-    public void AdoptPosition(OpenPosition position, decimal entryFee)
+    /// <summary>
+    /// Re-tracks a position carried over from an earlier run (start-up reconciliation). Its entry fee stays on the
+    /// position (the trade's fees include it) but is not charged again: the earlier run paid it.
+    /// </summary>
+    public void AdoptPosition(OpenPosition position)
     {
-        store.InsertPosition(runId, position.SignalId, position.ToView(position.EntryPrice), entryFee);
-        portfolio.Open(position);
+        store.InsertPosition(runId, position.SignalId, position.ToView(position.EntryPrice), position.EntryFee);
+        portfolio.Adopt(position);
         position.StopLossOrderId = ClientOrderIds.For(position.SignalId, OrderRole.StopLoss);
         position.TakeProfitOrderId = ClientOrderIds.For(position.SignalId, OrderRole.TakeProfit);
     }

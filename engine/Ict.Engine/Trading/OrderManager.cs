@@ -170,7 +170,9 @@ internal sealed partial class OrderManager(
             OrderRole.TakeProfit => ExitReason.TakeProfit,
             _ => _exitReasons.Remove(symbol, out var r) ? r : ExitReason.Manual,
         };
-        var trade = portfolio.Close(position, fill.Price, fill.Fee, fill.Time, reason);
+        var trade = position.ClosedBeforeThisRun
+            ? portfolio.CloseSettled(position, fill.Price, fill.Fee, fill.Time, reason)
+            : portfolio.Close(position, fill.Price, fill.Fee, fill.Time, reason);
         store.InsertTrade(runId, position.SignalId, trade, position.InitialRisk, position.FundingPaid);
         daily.TradeClosed(trade.NetPnl);
         store.UpsertDailyStats(runId, daily.Today);

@@ -64,13 +64,32 @@ internal sealed class Portfolio(string asset, decimal startingBalance)
         Balance -= position.EntryFee;
     }
 
+    /// <summary>
+    /// Tracks a position opened in an earlier run (start-up reconciliation). Its entry fee is not charged: this run's
+    /// balance is the exchange wallet, which paid it when the position opened.
+    /// </summary>
+    public void Adopt(OpenPosition position) => _positions.Add(position.Symbol, position);
+
     /// <summary>Closes a position at a price; returns the closed trade.</summary>
     public TradeView Close(OpenPosition position, decimal exitPrice, decimal exitFee, DateTimeOffset time, ExitReason reason)
     {
+        var trade = Remove(position, exitPrice, exitFee, time, reason);
+        Balance += trade.GrossPnl - exitFee;
+        PeakEquity = Math.Max(PeakEquity, Equity);
+        return trade;
+    }
+
+    /// <summary>
+    /// Closes a position the exchange closed before this run began (start-up reconciliation): the trade is returned for
+    /// the record, but the balance does not move, because the wallet this run started from already holds its result.
+    /// </summary>
+    public TradeView CloseSettled(OpenPosition position, decimal exitPrice, decimal exitFee, DateTimeOffset time, ExitReason reason) =>
+        Remove(position, exitPrice, exitFee, time, reason);
+
+    private TradeView Remove(OpenPosition position, decimal exitPrice, decimal exitFee, DateTimeOffset time, ExitReason reason)
+    {
         _positions.Remove(position.Symbol);
         var gross = position.PnlAt(exitPrice);
-        Balance += gross - exitFee;
-        PeakEquity = Math.Max(PeakEquity, Equity);
         var fees = position.EntryFee + exitFee;
         // Funding was taken from the balance when it was paid; the trade's net result includes it.
         return new TradeView(position.Symbol, position.Side, position.Quantity, position.EntryPrice, exitPrice,

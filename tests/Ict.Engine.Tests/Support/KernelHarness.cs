@@ -18,14 +18,15 @@ internal sealed class KernelHarness : IDisposable
 
     /// <param name="databasePath">An existing state file to reuse (a restart); default a new one in a temp folder.</param>
     /// <param name="account">Persist daily figures under this account key, as a live engine does; default none (a replay).</param>
+    /// <param name="startingBalance">The run's opening balance (a live run's is the exchange wallet); default 10 000.</param>
     public KernelHarness(IReadOnlyList<(string Id, IStrategy Strategy)> strategies, IRiskManager risk, PaperOptions? paper = null, Func<IOrderVenue, IOrderVenue>? wrapVenue = null,
-        string? databasePath = null, string? account = null, Ict.Engine.Market.FundingSchedule? funding = null, TimeSpan? callBudget = null)
+        string? databasePath = null, string? account = null, Ict.Engine.Market.FundingSchedule? funding = null, TimeSpan? callBudget = null, decimal startingBalance = 10_000m)
     {
         DatabasePath = databasePath ?? _temp.File("state.db");
         Store = StateStore.Open(DatabasePath);
-        RunId = Store.StartRun("paper", "test", "sha", "USDT", 10_000m);
+        RunId = Store.StartRun("paper", "test", "sha", "USDT", startingBalance);
         var rules = new Dictionary<Symbol, InstrumentRules> { [Btc] = new(Btc, 0.1m, 0.001m, 0.001m, 5m, 20) };
-        Portfolio = new Portfolio("USDT", 10_000m);
+        Portfolio = new Portfolio("USDT", startingBalance);
         var daily = new DailyStatsTracker(account is null ? null : new AccountDayJournal(Store, account));
         var publisher = new DeferredPublisher();
         paper ??= new PaperOptions { SlippageBps = 0m, TakerFeeRate = 0m };
