@@ -12,6 +12,7 @@ public sealed class FakeExchange
     private readonly Dictionary<string, decimal> _prices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FakePosition> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _leverage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _marginTypes = new(StringComparer.Ordinal);
     private readonly List<FakeOrder> _orders = [];
     private readonly List<FakeAlgoOrder> _algos = [];
     private readonly Func<long> _now;
@@ -50,6 +51,34 @@ public sealed class FakeExchange
     public int Leverage(string symbol) { lock (_gate) { return _leverage.GetValueOrDefault(symbol, 20); } }
 
     public void SetLeverage(string symbol, int leverage) { lock (_gate) { _leverage[symbol] = leverage; } }
+
+    /// <summary>The symbol's margin type, <c>CROSSED</c> (Binance's default) until changed.</summary>
+    public string MarginType(string symbol) { lock (_gate) { return _marginTypes.GetValueOrDefault(symbol, "CROSSED"); } }
+
+    /// <summary>Changes the margin type as Binance does: -4046 when it already is that, -4048 with a position open.</summary>
+    public void SetMarginType(string symbol, string marginType)
+    {
+        lock (_gate)
+        {
+            Symbol(symbol);
+            if (marginType is not ("ISOLATED" or "CROSSED"))
+            {
+                throw new FakeError(400, -1116, "Invalid marginType.");
+            }
+
+            if (_marginTypes.GetValueOrDefault(symbol, "CROSSED") == marginType)
+            {
+                throw new FakeError(400, -4046, "No need to change margin type.");
+            }
+
+            if (_positions.TryGetValue(symbol, out var open) && open.Amount != 0)
+            {
+                throw new FakeError(400, -4048, "Margin type cannot be changed if there exists position.");
+            }
+
+            _marginTypes[symbol] = marginType;
+        }
+    }
 
     /// <summary>Moves the price: fills crossed limit orders and fires conditional orders whose trigger is reached.</summary>
     public void SetPrice(string symbol, decimal price)

@@ -98,7 +98,11 @@ internal static class FakeRestApi
             ex.SetLeverage(r.Require("symbol"), lev);
             return new { leverage = lev, maxNotionalValue = "1000000", symbol = r.Require("symbol") };
         });
-        Route(app, s, "POST", "/fapi/v1/marginType", Sec.Signed, 1, false, r => new { code = 200, msg = "success" });
+        Route(app, s, "POST", "/fapi/v1/marginType", Sec.Signed, 1, false, r =>
+        {
+            ex.SetMarginType(r.Require("symbol"), r.Require("marginType"));
+            return new { code = 200, msg = "success" };
+        });
         foreach (var path in new[] { "/fapi/v3/balance", "/fapi/v2/balance" })
         {
             Route(app, s, "GET", path, Sec.Signed, 5, false, _ => new[] { FakeExchangeInfo.Balance(ex.Wallet, s.NowMs) });

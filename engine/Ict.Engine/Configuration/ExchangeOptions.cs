@@ -42,6 +42,12 @@ public sealed record ExchangeOptions : IValidatableObject
     /// </summary>
     public TimeSpan ResendIntentsYoungerThan { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The margin type set on each symbol before its first entry of a run. Isolated by default: a position can then lose
+    /// at most its own margin, so one liquidation never reaches the rest of the wallet or the other positions.
+    /// </summary>
+    public MarginType MarginType { get; init; } = MarginType.Isolated;
+
     /// <summary>The built-in FakeBinance (venue <c>fake</c>).</summary>
     public FakeExchangeOptions Fake { get; init; } = new();
 
@@ -77,6 +83,16 @@ public enum ExchangeVenue
 
     /// <summary>A FakeBinance started in-process on a free 127.0.0.1 port, replaying the first replay file.</summary>
     Fake = 2,
+}
+
+/// <summary>Binance's per-symbol margin type.</summary>
+public enum MarginType
+{
+    /// <summary>Each position has its own margin; its liquidation loses that margin only.</summary>
+    Isolated = 1,
+
+    /// <summary>All positions share the wallet as margin.</summary>
+    Crossed = 2,
 }
 
 /// <summary>The built-in FakeBinance demo exchange.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Ict.Abstractions;
+using Ict.Engine.Configuration;
 using Ict.Engine.Kernel;
 using Ict.Engine.Trading;
 using Ict.Exchange.Binance.Config;
@@ -22,9 +23,11 @@ internal sealed class BinanceOrderSender(
     ChannelWriter<KernelInput> kernel,
     UserDataPump userData,
     BinanceCredentials credentials,
-    TimeProvider time)
+    TimeProvider time,
+    MarginType marginType)
 {
     private readonly Dictionary<Symbol, int> _leverage = [];
+    private readonly HashSet<Symbol> _marginTypeSet = [];
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -82,6 +85,15 @@ internal sealed class BinanceOrderSender(
 
     private async Task<KernelInput> PlaceAsync(VenueOrder order, decimal? referencePrice, int? leverage, CancellationToken ct)
     {
+        if (!order.ReduceOnly && !_marginTypeSet.Contains(order.Symbol))
+        {
+            // Once per symbol and run, before its first entry. "No need to change" (-4046) is success (the client says
+            // so); any other refusal (e.g. -4048, a position is open) refuses this entry rather than trade on a margin
+            // type nobody chose.
+            await rest.SetMarginTypeAsync(order.Symbol.Value, marginType == MarginType.Isolated, ct).ConfigureAwait(false);
+            _marginTypeSet.Add(order.Symbol);
+        }
+
         if (leverage is { } wanted && (!_leverage.TryGetValue(order.Symbol, out var set) || set != wanted))
         {
             await rest.SetLeverageAsync(order.Symbol.Value, wanted, ct).ConfigureAwait(false); // before the entry, so its margin is what risk approved

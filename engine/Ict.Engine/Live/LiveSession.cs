@@ -125,7 +125,7 @@ internal sealed class LiveSession : IDisposable
         {
             userStream.RunAsync(stop),
             pump.RunAsync(userStream.Events, _client.Trading, stop),
-            new BinanceOrderSender(_client.Rest, _client.Trading, venue.Commands, kernel, pump, _credentials, _time).RunAsync(stop),
+            new BinanceOrderSender(_client.Rest, _client.Trading, venue.Commands, kernel, pump, _credentials, _time, _options.Exchange.MarginType).RunAsync(stop),
         };
         try
         {
