@@ -22,6 +22,8 @@ public sealed partial class BinanceLiveTests
 
         rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
         await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count == 2, Wait, "the stop-loss and take-profit");
+        var takeProfitId = rig.Server.Exchange.AlgoOrders.Single(a => a.Type == "TAKE_PROFIT_MARKET").ClientAlgoId;
+        await ict.WaitForOutputAsync($"{takeProfitId} (exchange id", Wait); // the last acknowledgement, applied by the kernel
         await StopAsync(ict);
 
         var entry = Assert.Single(rig.Server.Exchange.Orders);
@@ -37,8 +39,17 @@ public sealed partial class BinanceLiveTests
         Assert.Equal(1, rig.Server.Exchange.Leverage(Symbol)); // the risk manager's leverage (the fake starts at 20), set before the entry
 
         using var db = rig.OpenDatabase();
-        var orders = db.Query<(string Role, string Status, string Id)>("SELECT role, status, client_order_id FROM orders ORDER BY id").ToList();
-        Assert.Equal([("entry", "Filled", signal + "-en"), ("stop_loss", "New", signal + "-sl"), ("take_profit", "New", signal + "-tp")], orders);
+        var orders = db.Query<(string Role, string Status, string Id, string? ExchangeId)>(
+            "SELECT role, status, client_order_id, exchange_order_id FROM orders ORDER BY id").ToList();
+        // Each row carries the exchange's id from its acknowledgement: the orderId of the entry, the algoIds of SL/TP.
+        Assert.Equal(
+            [
+                ("entry", "Filled", signal + "-en", entry.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("stop_loss", "New", signal + "-sl", stop.AlgoId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("take_profit", "New", signal + "-tp", target.AlgoId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            orders);
+        Assert.Equal(0, db.QuerySingle<long>("SELECT COUNT(*) FROM orders WHERE acknowledged_time IS NULL"));
         Assert.Equal(entry.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
             db.QuerySingle<string>("SELECT quantity FROM positions WHERE status = 'open'"));
     }
@@ -139,8 +150,10 @@ public sealed partial class BinanceLiveTests
             clientId = (await Within(entryRequest, "the entry request")).Require("newClientOrderId");
             using (var db = rig.OpenDatabase())
             {
-                var status = db.QuerySingle<string>("SELECT status FROM orders WHERE client_order_id = @clientId AND role = 'entry'", new { clientId });
-                Assert.True(status is "Intent" or "New", status);
+                // Handed to the sender but never acknowledged: still an intent, with no exchange id.
+                var row = db.QuerySingle<(string Status, string? ExchangeId)>(
+                    "SELECT status, exchange_order_id FROM orders WHERE client_order_id = @clientId AND role = 'entry'", new { clientId });
+                Assert.Equal(("Intent", null), row);
             }
 
             first.KillHard();
@@ -167,11 +180,11 @@ public sealed partial class BinanceLiveTests
         var entry = Assert.Single(rig.Server.Exchange.Orders);
         Assert.Equal((clientId, "FILLED"), (entry.ClientOrderId, entry.Status));
         using var after = rig.OpenDatabase();
-        var rows = after.Query<(long Run, string Status, string? Reason)>(
-            "SELECT run_id, status, status_reason FROM orders WHERE client_order_id = @clientId ORDER BY run_id", new { clientId }).ToList();
+        var rows = after.Query<(long Run, string Status, string? Reason, string? ExchangeId)>(
+            "SELECT run_id, status, status_reason, exchange_order_id FROM orders WHERE client_order_id = @clientId ORDER BY run_id", new { clientId }).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal((1L, "Canceled", "carried to run 2"), rows[0]);
-        Assert.Equal((2L, "Filled"), (rows[1].Run, rows[1].Status));
+        Assert.Equal((1L, "Canceled", "carried to run 2", (string?)null), rows[0]);
+        Assert.Equal((2L, "Filled", entry.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture)), (rows[1].Run, rows[1].Status, rows[1].ExchangeId));
         Assert.Equal(1, after.QuerySingle<long>("SELECT COUNT(*) FROM positions WHERE status = 'open'"));
         Assert.Equal(0, after.QuerySingle<long>("SELECT COUNT(*) FROM signals WHERE run_id = 2")); // the marked candle was warm-up this time
     }

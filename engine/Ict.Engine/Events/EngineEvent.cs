@@ -57,6 +57,12 @@ public sealed record OrderPlaced(DateTimeOffset Time, OrderView Order) : EngineE
     public override EventType Type => EventType.OrderPlaced;
 }
 
+/// <summary>The exchange accepted the order and gave it <paramref name="ExchangeOrderId"/> (its orderId, or algoId for SL/TP).</summary>
+public sealed record OrderAcknowledged(DateTimeOffset Time, OrderView Order, string ExchangeOrderId) : EngineEvent(Time)
+{
+    public override EventType Type => EventType.OrderAcknowledged;
+}
+
 public sealed record OrderFilled(DateTimeOffset Time, OrderView Order, FillView Fill) : EngineEvent(Time)
 {
     public override EventType Type => EventType.OrderFilled;

@@ -26,4 +26,7 @@ public enum EventType
 
     /// <summary>An operator paused or resumed new entries.</summary>
     TradingPauseChanged,
+
+    /// <summary>The exchange accepted one of our orders (live venues only; paper orders are placed at once).</summary>
+    OrderAcknowledged,
 }

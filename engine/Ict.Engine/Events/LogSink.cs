@@ -29,6 +29,10 @@ internal sealed class LogSink(Serilog.ILogger log) : IEventSink
             case SignalRejected e:
                 log.Information("Signal {SignalId} rejected: {Reason} — {Detail}", e.SignalId, e.Reason, e.Detail);
                 break;
+            case OrderAcknowledged e:
+                log.Information("Accepted by the exchange: {Type} {Side} {Quantity} {Symbol} {ClientOrderId} (exchange id {ExchangeOrderId})",
+                    e.Order.Type, e.Order.Side, e.Order.Quantity, e.Order.Symbol.Value, e.Order.ClientOrderId, e.ExchangeOrderId);
+                break;
             case OrderFilled e:
                 log.Information("Filled {Side} {Quantity} {Symbol} @ {Price} ({Type}, fee {Fee})", e.Order.Side, e.Fill.Quantity, e.Order.Symbol.Value, e.Fill.Price, e.Order.Type, e.Fill.Fee);
                 break;

@@ -62,7 +62,8 @@ internal sealed partial class TradingKernel
 
         foreach (var entry in plan.EntriesToSend)
         {
-            orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.New, now), send: true, parts.Portfolio.LastPrice(new Symbol(entry.Symbol)));
+            // Sent again: an intent until the exchange acknowledges it.
+            orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.Intent, now), send: true, parts.Portfolio.LastPrice(new Symbol(entry.Symbol)));
         }
 
         foreach (var (carried, exit, quantity, price, time) in plan.ClosedWhileAway)

@@ -51,7 +51,8 @@ internal sealed partial class TradingKernel
         var orders = parts.Orders;
         switch (input)
         {
-            case VenueAcknowledged:
+            case VenueAcknowledged acknowledged:
+                orders.ApplyAcknowledgement(acknowledged);
                 break;
             case VenueExecuted executed:
                 orders.ApplyExecution(executed);

@@ -16,6 +16,8 @@ internal sealed class BinanceVenue(Func<Symbol, decimal?> lastPrice) : IOrderVen
 
     public ChannelReader<VenueCommand> Commands => _commands.Reader;
 
+    public bool AcknowledgesLater => true;
+
     /// <summary>The leverage the risk manager approved for the symbol's pending entry (set once the order manager exists).</summary>
     public Func<Symbol, int?> LeverageFor { get; set; } = _ => null;
 

@@ -192,5 +192,9 @@ internal static class Migrations
                 PRIMARY KEY (account, day)
             );
             """),
+        (3, "the exchange's acknowledgement of an order", """
+            ALTER TABLE orders ADD COLUMN exchange_order_id TEXT;
+            ALTER TABLE orders ADD COLUMN acknowledged_time INTEGER;
+            """),
     ];
 }

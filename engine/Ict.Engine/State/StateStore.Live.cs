@@ -31,6 +31,16 @@ public sealed partial class StateStore
             """,
             new { runId, mode });
 
+    /// <summary>
+    /// Records the exchange's acknowledgement of an order: its id there (orderId, or algoId for a stop-loss or
+    /// take-profit) and when the acknowledgement arrived. Written even when the order has already finished (a fill can
+    /// arrive on the stream before the order's REST response).
+    /// </summary>
+    public void RecordAcknowledgement(long runId, string clientOrderId, string exchangeOrderId, DateTimeOffset time) =>
+        Execute(
+            "UPDATE orders SET exchange_order_id = @exchangeOrderId, acknowledged_time = @time WHERE run_id = @runId AND client_order_id = @clientOrderId",
+            new { runId, clientOrderId, exchangeOrderId, time = Ms(time) });
+
     /// <summary>Marks what was carried into <paramref name="runId"/> (or settled) so it is never carried again.</summary>
     public void MarkCarried(long runId, string mode, DateTimeOffset time)
     {

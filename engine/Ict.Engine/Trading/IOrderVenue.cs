@@ -10,6 +10,12 @@ internal interface IOrderVenue
 
     bool Cancel(string clientOrderId);
 
+    /// <summary>
+    /// Whether the venue accepts orders later, with a <c>VenueAcknowledged</c> input (Binance): until then an order
+    /// stays <see cref="OrderStatus.Intent"/>. False for the paper venue, whose orders are <c>New</c> once submitted.
+    /// </summary>
+    bool AcknowledgesLater { get; }
+
     /// <summary>Market orders waiting for this candle's open.</summary>
     IReadOnlyList<VenueFill> FillAtOpen(Candle candle);
 

@@ -17,6 +17,20 @@ internal sealed partial class OrderManager
     /// <summary>The approved signal behind a working entry.</summary>
     public PendingEntry? PendingEntryFor(Symbol symbol) => _pendingEntries.GetValueOrDefault(symbol);
 
+    /// <summary>
+    /// Records the exchange's acknowledgement (its order id and the time) and moves a working order from Intent to
+    /// New. An order that already finished (its fill came first) keeps its final status; the id is recorded either way.
+    /// </summary>
+    public void ApplyAcknowledgement(VenueAcknowledged acknowledged)
+    {
+        store.RecordAcknowledgement(runId, acknowledged.ClientOrderId, acknowledged.ExchangeOrderId, acknowledged.Time);
+        if (_orders.TryGetValue(acknowledged.ClientOrderId, out var tracked))
+        {
+            var view = tracked.View.Status == OrderStatus.Intent ? SetStatus(acknowledged.ClientOrderId, OrderStatus.New, acknowledged.Time, null) : tracked.View;
+            events.Publish(new OrderAcknowledged(acknowledged.Time, view, acknowledged.ExchangeOrderId));
+        }
+    }
+
     /// <summary>Applies a complete execution; false when the order is not working (a duplicate or late report).</summary>
     public bool ApplyExecution(VenueExecuted executed)
     {

@@ -96,7 +96,8 @@ internal sealed partial class OrderManager(
         store.CommitIntent(); // intent before action
 
         var fill = venue.Submit(new VenueOrder(id, symbol, side, type, quantity, trigger, reduceOnly), immediatePrice, now);
-        var placed = SetStatus(id, OrderStatus.New, now, null);
+        // An exchange acknowledges later (ApplyAcknowledgement): the order stays Intent until it does.
+        var placed = venue.AcknowledgesLater ? view : SetStatus(id, OrderStatus.New, now, null);
         events.Publish(new OrderPlaced(now, placed));
         if (fill is not null)
         {

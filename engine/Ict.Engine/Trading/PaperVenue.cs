@@ -16,6 +16,8 @@ internal sealed class PaperVenue(PaperOptions options, Func<Symbol, InstrumentRu
     private readonly List<VenueOrder> _working = [];
     private readonly Dictionary<Symbol, decimal> _netQuantity = [];
 
+    public bool AcknowledgesLater => false;
+
     /// <summary>Accepts an order. Returns a fill when it fills at once (a signal-close entry, or an exit at a price).</summary>
     public VenueFill? Submit(VenueOrder order, decimal? immediatePrice, DateTimeOffset now)
     {

@@ -24,6 +24,8 @@ internal sealed class CommittedOrderSpy(IOrderVenue inner) : IOrderVenue
 
     public bool Cancel(string clientOrderId) => inner.Cancel(clientOrderId);
 
+    public bool AcknowledgesLater => inner.AcknowledgesLater;
+
     public IReadOnlyList<VenueFill> FillAtOpen(Candle candle) => inner.FillAtOpen(candle);
 
     public IReadOnlyList<VenueTrigger> CheckTriggers(Candle candle) => inner.CheckTriggers(candle);
