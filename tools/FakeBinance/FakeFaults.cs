@@ -11,6 +11,13 @@ public sealed class FakeFaults
     /// <summary>Added to the server clock (ms): a positive value makes clients' timestamps look late (-1021).</summary>
     public long ClockSkewMs { get; set; }
 
+    /// <summary>
+    /// While true, every signed REST request (orders, account, leverage, margin type) is answered 503 "Unknown
+    /// error…" and nothing is executed: the trading API is out of reach while market data (public REST, the
+    /// WebSocket streams) goes on.
+    /// </summary>
+    public bool TradingOutage { get; set; }
+
     /// <summary>Delay before every REST response.</summary>
     public TimeSpan ResponseDelay { get; set; }
 

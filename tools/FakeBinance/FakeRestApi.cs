@@ -152,6 +152,11 @@ internal static class FakeRestApi
         object result;
         try
         {
+            if (s.Faults.TradingOutage && sec == Sec.Signed)
+            {
+                throw new FakeError(503, -1000, "Unknown error, please check your request or try again later.");
+            }
+
             Gate(ctx, s, request, sec, isOrder);
             var unknown = isOrder && s.Faults.TakeUnknownError();
             if (unknown && !s.Faults.ExecuteDespiteUnknownError)

@@ -43,6 +43,12 @@ public sealed record ExchangeOptions : IValidatableObject
     public TimeSpan ResendIntentsYoungerThan { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How often an order whose outcome is unknown (the exchange did not answer through every retry) is looked up
+    /// again, until the exchange answers. Its symbol takes no new entry meanwhile.
+    /// </summary>
+    public TimeSpan UnknownOrderRecheck { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The margin type set on each symbol before its first entry of a run. Isolated by default: a position can then lose
     /// at most its own margin, so one liquidation never reaches the rest of the wallet or the other positions.
     /// </summary>
@@ -53,6 +59,11 @@ public sealed record ExchangeOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (UnknownOrderRecheck < TimeSpan.FromSeconds(1) || UnknownOrderRecheck > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("must be between 00:00:01 and 01:00:00", [nameof(UnknownOrderRecheck)]);
+        }
+
         foreach (var error in ToBinance(BinanceMode.Testnet).Validate())
         {
             var key = error.Split(' ', 2)[0].Replace("exchange.", string.Empty, StringComparison.Ordinal);

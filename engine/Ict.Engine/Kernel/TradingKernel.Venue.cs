@@ -73,7 +73,8 @@ internal sealed partial class TradingKernel
                 orders.ApplyEnded(ended);
                 break;
             case VenueFailed failed:
-                Publish(new EngineError(now, "exchange", $"order {failed.ClientOrderId}: outcome unknown ({failed.Detail}); it is looked up again at the next start"));
+                Publish(new EngineError(now, "exchange",
+                    $"order {failed.ClientOrderId}: outcome unknown ({failed.Detail}); it is looked up again until the exchange answers (exchange.unknownOrderRecheck)"));
                 break;
         }
 

@@ -20,7 +20,10 @@ internal sealed record VenueRefused(string ClientOrderId, VenueRefusal Refusal, 
 /// <summary>The venue ended a working order we did not ask it to end (expired, cancelled by Binance).</summary>
 internal sealed record VenueEnded(string ClientOrderId, OrderStatus Status, string Detail, DateTimeOffset Time) : VenueInput(ClientOrderId, Time);
 
-/// <summary>The order's fate is unknown after every retry (network down); start-up reconciliation settles it.</summary>
+/// <summary>
+/// The order's fate is unknown after every retry (network down). The sender keeps looking it up and reports the outcome
+/// later (acknowledged, refused, or sent again); a crash before that leaves it to start-up reconciliation.
+/// </summary>
 internal sealed record VenueFailed(string ClientOrderId, string Detail, DateTimeOffset Time) : VenueInput(ClientOrderId, Time);
 
 /// <summary>Why a venue refused an order.</summary>

@@ -15,6 +15,10 @@ namespace Ict.Engine.Live;
 /// Sends the venue's requests to Binance one at a time, in order (a stop-loss is never overtaken by its
 /// take-profit or by a cancel): entries and exits as MARKET on /fapi/v1/order, stop-loss and take-profit as
 /// STOP_MARKET / TAKE_PROFIT_MARKET algo orders with our clientAlgoId. Every outcome goes back to the kernel as an input.
+/// A request whose outcome stays unknown after the client's retries (the exchange unreachable) is reported as
+/// <see cref="VenueFailed"/> and settled later: before the next request, and every <c>recheckEvery</c> while any is
+/// unsettled, it is looked up by client id. Found: acknowledged. Not there: sent again with the same id (an entry only
+/// while younger than <c>resendWindow</c>, else refused, since its signal is stale). A cancel is simply sent again.
 /// </summary>
 internal sealed class BinanceOrderSender(
     BinanceRestClient rest,
@@ -24,21 +28,37 @@ internal sealed class BinanceOrderSender(
     UserDataPump userData,
     BinanceCredentials credentials,
     TimeProvider time,
-    MarginType marginType)
+    MarginType marginType,
+    TimeSpan recheckEvery,
+    TimeSpan resendWindow,
+    Serilog.ILogger log)
 {
     private readonly Dictionary<Symbol, int> _leverage = [];
     private readonly HashSet<Symbol> _marginTypeSet = [];
+    private readonly List<(VenueCommand Command, DateTimeOffset FirstSent)> _unsettled = [];
+
+    /// <summary>Requests whose outcome is still unknown (for tests and the log).</summary>
+    public int Unsettled => _unsettled.Count;
 
     public async Task RunAsync(CancellationToken ct)
     {
         try
         {
-            await foreach (var command in commands.ReadAllAsync(ct).ConfigureAwait(false))
+            while (await WaitForWorkAsync(ct).ConfigureAwait(false))
             {
-                var report = await SendAsync(command, ct).ConfigureAwait(false);
-                if (report is not null)
+                await SettleAsync(ct).ConfigureAwait(false);
+                while (commands.TryRead(out var command))
                 {
-                    await kernel.WriteAsync(report, ct).ConfigureAwait(false);
+                    var report = await SendAsync(command, ct).ConfigureAwait(false);
+                    if (report is VenueFailed)
+                    {
+                        _unsettled.Add((command, time.GetUtcNow()));
+                    }
+
+                    if (report is not null)
+                    {
+                        await kernel.WriteAsync(report, ct).ConfigureAwait(false);
+                    }
                 }
             }
         }
@@ -49,6 +69,91 @@ internal sealed class BinanceOrderSender(
         {
             // the kernel has stopped: nobody is left to tell
         }
+    }
+
+    // True when there is a command to send or, with unsettled requests, when the recheck is due; false once the
+    // venue has completed its channel.
+    private async Task<bool> WaitForWorkAsync(CancellationToken ct)
+    {
+        if (_unsettled.Count == 0)
+        {
+            return await commands.WaitToReadAsync(ct).ConfigureAwait(false);
+        }
+
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var readable = commands.WaitToReadAsync(stopWaiting.Token).AsTask();
+        var recheck = Task.Delay(recheckEvery, time, stopWaiting.Token);
+        var first = await Task.WhenAny(readable, recheck).ConfigureAwait(false);
+        await stopWaiting.CancelAsync().ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        return first == recheck || await readable.ConfigureAwait(false);
+    }
+
+    // Oldest first, so a stop-loss is settled before its take-profit. Stops at the first lookup that fails: the
+    // exchange is still out of reach, and the rest wait for the next recheck.
+    private async Task SettleAsync(CancellationToken ct)
+    {
+        while (_unsettled.Count > 0)
+        {
+            var (command, firstSent) = _unsettled[0];
+            KernelInput? report;
+            try
+            {
+                report = await SettleOneAsync(command, firstSent, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is BinanceApiException or HttpRequestException or TimeoutException or TaskCanceledException or IOException)
+            {
+                return;
+            }
+
+            if (report is VenueFailed)
+            {
+                return;
+            }
+
+            _unsettled.RemoveAt(0);
+            if (report is not null)
+            {
+                await kernel.WriteAsync(report, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<KernelInput?> SettleOneAsync(VenueCommand command, DateTimeOffset firstSent, CancellationToken ct)
+    {
+        var id = command.ClientOrderId;
+        if (command is not PlaceCommand place)
+        {
+            var again = await SendAsync(command, ct).ConfigureAwait(false);
+            if (again is not VenueFailed)
+            {
+                log.Information("Order {ClientOrderId}: the exchange answers again; its cancel went through", id);
+            }
+
+            return again;
+        }
+
+        var found = IsConditional(place.Order.Type)
+            ? (await trading.FindAlgoOrderAsync(id, ct).ConfigureAwait(false))?.AlgoId
+            : (await trading.FindOrderAsync(place.Order.Symbol.Value, id, ct).ConfigureAwait(false))?.OrderId;
+        if (found is { } exchangeId)
+        {
+            log.Information("Order {ClientOrderId}: the exchange answers again; it had the order (id {ExchangeOrderId})", id, exchangeId);
+            return new VenueAcknowledged(id, exchangeId.ToString(CultureInfo.InvariantCulture), time.GetUtcNow());
+        }
+
+        var entry = !place.Order.ReduceOnly && !IsConditional(place.Order.Type);
+        var age = time.GetUtcNow() - firstSent;
+        if (entry && age >= resendWindow)
+        {
+            log.Warning("Order {ClientOrderId}: the exchange answers again; the entry never reached it and is {Seconds} s old: not sent", id, (long)age.TotalSeconds);
+            return new VenueRefused(id, VenueRefusal.Other,
+                string.Create(CultureInfo.InvariantCulture, $"never reached the exchange, out of reach for {(long)age.TotalSeconds} s (over exchange.resendIntentsYoungerThan): not sent"),
+                time.GetUtcNow());
+        }
+
+        log.Information("Order {ClientOrderId}: the exchange answers again; the order never reached it: sent now, same client id", id);
+        return await SendAsync(command, ct).ConfigureAwait(false);
     }
 
     private async Task<KernelInput?> SendAsync(VenueCommand command, CancellationToken ct)

@@ -125,7 +125,8 @@ internal sealed class LiveSession : IDisposable
         {
             userStream.RunAsync(stop),
             pump.RunAsync(userStream.Events, _client.Trading, stop),
-            new BinanceOrderSender(_client.Rest, _client.Trading, venue.Commands, kernel, pump, _credentials, _time, _options.Exchange.MarginType).RunAsync(stop),
+            new BinanceOrderSender(_client.Rest, _client.Trading, venue.Commands, kernel, pump, _credentials, _time, _options.Exchange.MarginType,
+                _options.Exchange.UnknownOrderRecheck, _options.Exchange.ResendIntentsYoungerThan, _log).RunAsync(stop),
         };
         try
         {

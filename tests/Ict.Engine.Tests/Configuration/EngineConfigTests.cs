@@ -103,6 +103,19 @@ public sealed class EngineConfigTests : IDisposable
         Assert.Contains("$.exchange.listenKeyKeepAlive", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("02:00:00")]
+    public void Load_UnknownOrderRecheckOutOfRange_NamesTheKey(string value)
+    {
+        var text = Minimal.Replace("\"mode\": \"paper\"", $"\"mode\": \"testnet\", \"exchange\": {{ \"unknownOrderRecheck\": \"{value}\" }}", StringComparison.Ordinal);
+        var path = _temp.Write("engine.json", text);
+
+        var error = Assert.Throws<ConfigException>(() => EngineConfig.Load(path));
+
+        Assert.Contains("$.exchange.unknownOrderRecheck", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_MissingFile_SaysSo()
     {
