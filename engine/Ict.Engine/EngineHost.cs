@@ -126,7 +126,7 @@ public sealed partial class EngineHost : IAsyncDisposable
         var publisher = new DeferredPublisher();
         var binanceVenue = live is null ? null : new Live.BinanceVenue(portfolio.LastPrice);
         IOrderVenue venue = binanceVenue is null ? new PaperVenue(options.Paper, symbol => rules[symbol]) : binanceVenue;
-        var orders = new OrderManager(store, runId, venue, portfolio, daily, publisher);
+        var orders = new OrderManager(store, runId, venue, portfolio, daily, publisher, TimeProvider.System);
         binanceVenue?.LeverageFor = symbol => orders.PendingEntryFor(symbol)?.Leverage;
         var parts = new KernelParts(store, runId, clock, portfolio, daily, orders, options.Paper.EntryFill, rules, statistics)
         {

@@ -129,7 +129,8 @@ public sealed partial class BinanceLiveTests
     [Fact]
     public async Task Binance_KillNineBetweenIntentAndAck_RestartLeavesExactlyOneOrder()
     {
-        await using var rig = await StartAsync();
+        // Resend only intents handed over in the last two minutes (wall clock).
+        await using var rig = await StartAsync(c => c.Replace("\"warmupCandles\": 10", "\"warmupCandles\": 10, \"resendIntentsYoungerThan\": \"00:02:00\"", StringComparison.Ordinal));
         string clientId;
         using (var first = rig.StartEngine())
         {
@@ -145,8 +146,9 @@ public sealed partial class BinanceLiveTests
                     rig.Server.Faults.ResponseDelay = TimeSpan.FromMinutes(5); // from this request on: the entry hangs, never acknowledged
                 }
             };
-            // The last closed minute: the intent's time is this candle's close, and the restart resends only young intents.
-            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - Minute, 50_000m, 777m));
+            // A candle that closed at least four minutes ago, arriving late: its intent is young all the same, since the
+            // restart measures an intent's age from when it was handed over, not from the candle.
+            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
             clientId = (await Within(entryRequest, "the entry request")).Require("newClientOrderId");
             using (var db = rig.OpenDatabase())
             {

@@ -51,19 +51,20 @@ internal sealed partial class TradingKernel
 
         foreach (var (entry, quantity, price, time) in plan.FilledEntries)
         {
-            orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.New, now), send: false, null);
+            orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.New, now), send: false, null, Reconciler.IntentWall(entry));
             orders.ApplyExecution(new VenueExecuted(entry.ClientOrderId, quantity, price, 0m, time));
         }
 
         foreach (var entry in plan.WorkingEntries)
         {
-            orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.New, now), send: false, null);
+            orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.New, now), send: false, null, Reconciler.IntentWall(entry));
         }
 
         foreach (var entry in plan.EntriesToSend)
         {
             // Sent again: an intent until the exchange acknowledges it.
-            orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.Intent, now), send: true, parts.Portfolio.LastPrice(new Symbol(entry.Symbol)));
+            orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.Intent, now), send: true, parts.Portfolio.LastPrice(new Symbol(entry.Symbol)),
+                Reconciler.IntentWall(entry));
         }
 
         foreach (var (carried, exit, quantity, price, time) in plan.ClosedWhileAway)

@@ -94,7 +94,7 @@ internal static class Reconciler
                     managedSymbols.Add(entry.Symbol);
                     plan.Notes.Add($"entry {entry.ClientOrderId} is working on the exchange: adopted");
                     break;
-                case null when now - Time(entry.CreatedTime, now) < resendWindow:
+                case null when IsYoung(entry, now, resendWindow):
                     plan.EntriesToSend.Add(entry);
                     managedSymbols.Add(entry.Symbol);
                     plan.Notes.Add($"entry {entry.ClientOrderId} never reached the exchange: sent now, once, with the same client id");
@@ -149,6 +149,18 @@ internal static class Reconciler
         {
         }
     }
+
+    /// <summary>
+    /// Whether an entry intent is young enough to send at start-up. Its age is on the wall clock: from when the intent
+    /// was first handed to the sender (<c>intent_wall_utc</c>) to <paramref name="now"/>, read from the same
+    /// TimeProvider. A row without it (written before schema 3) falls back to its engine time, the candle's close.
+    /// </summary>
+    internal static bool IsYoung(CarriedOrder entry, DateTimeOffset now, TimeSpan window) =>
+        now - (IntentWall(entry) ?? Time(entry.CreatedTime, now)) < window;
+
+    /// <summary>When the order's intent was first handed over, wall clock; null when not recorded.</summary>
+    internal static DateTimeOffset? IntentWall(CarriedOrder order) =>
+        order.IntentWallUtc is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null;
 
     private static DateTimeOffset Time(long ms, DateTimeOffset fallback) => ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : fallback;
 

@@ -192,9 +192,10 @@ internal static class Migrations
                 PRIMARY KEY (account, day)
             );
             """),
-        (3, "the exchange's acknowledgement of an order", """
+        (3, "the exchange's acknowledgement of an order, and when its intent was handed over", """
             ALTER TABLE orders ADD COLUMN exchange_order_id TEXT;
             ALTER TABLE orders ADD COLUMN acknowledged_time INTEGER;
+            ALTER TABLE orders ADD COLUMN intent_wall_utc TEXT;
             """),
     ];
 }

@@ -22,7 +22,7 @@ public sealed partial class StateStore
             """
             SELECT o.run_id AS RunId, o.client_order_id AS ClientOrderId, o.signal_id AS SignalId, o.role AS Role, o.symbol AS Symbol,
                 o.side AS Side, o.type AS Type, o.quantity AS Quantity, o.trigger_price AS TriggerPrice, o.reduce_only AS ReduceOnly,
-                o.status AS Status, o.created_time AS CreatedTime,
+                o.status AS Status, o.created_time AS CreatedTime, o.intent_wall_utc AS IntentWallUtc,
                 s.strategy_id AS StrategyId, s.side AS SignalSide, s.entry_price AS SignalEntry, s.stop_loss AS SignalStop,
                 s.take_profit AS SignalTarget, s.confidence AS Confidence, s.reason AS Reason, s.leverage AS Leverage
             FROM orders o JOIN runs r ON r.id = o.run_id
@@ -86,6 +86,9 @@ public sealed record CarriedOrder
     public long ReduceOnly { get; init; }
     public string Status { get; init; } = "";
     public long CreatedTime { get; init; }
+
+    /// <summary>When the intent was first handed to the exchange's sender, wall clock (ISO 8601); null in older rows.</summary>
+    public string? IntentWallUtc { get; init; }
     public string? StrategyId { get; init; }
     public string? SignalSide { get; init; }
     public string? SignalEntry { get; init; }

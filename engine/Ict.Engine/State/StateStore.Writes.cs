@@ -129,13 +129,17 @@ public sealed partial class StateStore
                 leverage = decision.IsApproved ? decision.Leverage : (int?)null,
             });
 
-    public void InsertOrder(long runId, string signalId, string role, OrderView order) =>
+    /// <param name="intentWall">
+    /// For an exchange's order: the wall-clock time its intent was first handed over (<c>intent_wall_utc</c>); a
+    /// restart's resend window is measured on it. Null for paper orders (a replay's rows stay free of wall time).
+    /// </param>
+    public void InsertOrder(long runId, string signalId, string role, OrderView order, DateTimeOffset? intentWall = null) =>
         Execute(
             """
             INSERT INTO orders (run_id, client_order_id, signal_id, role, symbol, side, type, quantity, trigger_price,
-                reduce_only, status, created_time, updated_time)
+                reduce_only, status, created_time, updated_time, intent_wall_utc)
             VALUES (@runId, @clientOrderId, @signalId, @role, @symbol, @side, @type, @quantity, @trigger,
-                @reduceOnly, @status, @created, @updated)
+                @reduceOnly, @status, @created, @updated, @intentWall)
             """,
             new
             {
@@ -152,6 +156,7 @@ public sealed partial class StateStore
                 status = Name(order.Status),
                 created = Ms(order.CreatedAt),
                 updated = Ms(order.UpdatedAt),
+                intentWall = intentWall?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             });
 
     public void UpdateOrderStatus(long runId, string clientOrderId, OrderStatus status, DateTimeOffset time, string? reason = null) =>

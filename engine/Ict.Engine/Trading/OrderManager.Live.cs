@@ -115,18 +115,21 @@ internal sealed partial class OrderManager
         position.TakeProfitOrderId = ClientOrderIds.For(position.SignalId, OrderRole.TakeProfit);
     }
 
-    /// <summary>Re-tracks an order that is working on the exchange (start-up reconciliation).</summary>
-    public void AdoptOrder(string signalId, OrderRole role, OrderView view)
+    /// <summary>
+    /// Re-tracks an order that is working on the exchange (start-up reconciliation), keeping the wall-clock time its
+    /// intent was first handed over, so an intent sent again and lost again does not look young at the next start.
+    /// </summary>
+    public void AdoptOrder(string signalId, OrderRole role, OrderView view, DateTimeOffset? intentWall = null)
     {
         _orders[view.ClientOrderId] = new TrackedOrder(view, signalId, role);
-        store.InsertOrder(runId, signalId, RoleName(role), view);
+        store.InsertOrder(runId, signalId, RoleName(role), view, intentWall);
     }
 
     /// <summary>Re-tracks an approved entry whose order is on its way or must be sent again.</summary>
-    public void AdoptPendingEntry(PendingEntry pending, OrderView entry, bool send, decimal? referencePrice)
+    public void AdoptPendingEntry(PendingEntry pending, OrderView entry, bool send, decimal? referencePrice, DateTimeOffset? intentWall = null)
     {
         _pendingEntries[entry.Symbol] = pending;
-        AdoptOrder(pending.SignalId, OrderRole.Entry, entry);
+        AdoptOrder(pending.SignalId, OrderRole.Entry, entry, intentWall);
         if (send)
         {
             store.CommitIntent();

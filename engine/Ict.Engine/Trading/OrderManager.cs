@@ -15,7 +15,8 @@ internal sealed partial class OrderManager(
     IOrderVenue venue,
     Portfolio portfolio,
     DailyStatsTracker daily,
-    IEventPublisher events)
+    IEventPublisher events,
+    TimeProvider? wall = null)
 {
     private readonly Dictionary<string, TrackedOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<Symbol, PendingEntry> _pendingEntries = [];
@@ -92,7 +93,8 @@ internal sealed partial class OrderManager(
         var id = ClientOrderIds.For(signalId, role);
         var view = new OrderView(id, symbol, side, type, quantity, trigger, reduceOnly, OrderStatus.Intent, now, now);
         _orders[id] = new TrackedOrder(view, signalId, role);
-        store.InsertOrder(runId, signalId, RoleName(role), view);
+        // An exchange's order also records the wall clock: a restart resends an intent only while it is young.
+        store.InsertOrder(runId, signalId, RoleName(role), view, venue.AcknowledgesLater ? wall?.GetUtcNow() : null);
         store.CommitIntent(); // intent before action
 
         var fill = venue.Submit(new VenueOrder(id, symbol, side, type, quantity, trigger, reduceOnly), immediatePrice, now);

@@ -19,8 +19,10 @@ internal sealed class KernelHarness : IDisposable
     /// <param name="databasePath">An existing state file to reuse (a restart); default a new one in a temp folder.</param>
     /// <param name="account">Persist daily figures under this account key, as a live engine does; default none (a replay).</param>
     /// <param name="startingBalance">The run's opening balance (a live run's is the exchange wallet); default 10 000.</param>
+    /// <param name="wall">The wall clock the order manager stamps an exchange order's intent with; default none.</param>
     public KernelHarness(IReadOnlyList<(string Id, IStrategy Strategy)> strategies, IRiskManager risk, PaperOptions? paper = null, Func<IOrderVenue, IOrderVenue>? wrapVenue = null,
-        string? databasePath = null, string? account = null, Ict.Engine.Market.FundingSchedule? funding = null, TimeSpan? callBudget = null, decimal startingBalance = 10_000m)
+        string? databasePath = null, string? account = null, Ict.Engine.Market.FundingSchedule? funding = null, TimeSpan? callBudget = null, decimal startingBalance = 10_000m,
+        TimeProvider? wall = null)
     {
         DatabasePath = databasePath ?? _temp.File("state.db");
         Store = StateStore.Open(DatabasePath);
@@ -32,7 +34,7 @@ internal sealed class KernelHarness : IDisposable
         paper ??= new PaperOptions { SlippageBps = 0m, TakerFeeRate = 0m };
         IOrderVenue venue = new PaperVenue(paper, s => rules[s]);
         venue = wrapVenue?.Invoke(venue) ?? venue;
-        var orders = new OrderManager(Store, RunId, venue, Portfolio, daily, publisher);
+        var orders = new OrderManager(Store, RunId, venue, Portfolio, daily, publisher, wall);
         Statistics = new RunStatistics();
         var parts = new KernelParts(Store, RunId, new ReplayClock(DateTimeOffset.UnixEpoch), Portfolio, daily, orders, paper.EntryFill, rules, Statistics)
         {
