@@ -263,6 +263,37 @@ public sealed partial class BinanceLiveTests
             db.Query<(string, string)>("SELECT role, status FROM orders WHERE run_id = 2 ORDER BY role").ToList());
     }
 
+    [Fact]
+    public async Task Binance_PositionClosedByHandWhileDown_RestartRecordsATradeAtAFlaggedEstimatedExit()
+    {
+        await using var rig = await StartAsync();
+        using (var first = rig.StartEngine())
+        {
+            await EngineReadyAsync(rig, first);
+            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
+            await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.Status == "NEW") == 2, Wait, "the stop-loss and take-profit");
+            await StopAsync(first);
+        }
+
+        // While the engine is down the market moves to 50 300 and the trader closes the position by hand.
+        var exchange = rig.Server.Exchange;
+        var quantity = Assert.Single(exchange.Orders).Quantity;
+        rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (4 * Minute), 50_300m, 100m));
+        exchange.PlaceOrder(Symbol, "SELL", "MARKET", quantity, 0m, "manual-close", true, "GTC");
+        Assert.All(exchange.Positions, p => Assert.Equal(0m, p.Amount));
+
+        using var second = rig.StartEngine();
+        await second.WaitForOutputAsync("Reconciled with the exchange", Wait);
+        await StopAsync(second);
+
+        Assert.Contains("closed by hand or liquidated while the engine was down): trade recorded at an ESTIMATED exit of 50300", second.Stdout, StringComparison.Ordinal);
+        using var db = rig.OpenDatabase();
+        Assert.Equal((2L, "50300", "Manual", 1L), db.QuerySingle<(long, string, string, long)>("SELECT run_id, exit_price, exit_reason, exit_estimated FROM trades"));
+        Assert.Equal([(1L, "carried"), (2L, "closed")], db.Query<(long, string)>("SELECT run_id, status FROM positions ORDER BY id").ToList());
+        Assert.DoesNotContain(exchange.Orders, o => o.ClientOrderId.EndsWith("-ex", StringComparison.Ordinal)); // nothing sent for it
+        Assert.All(exchange.AlgoOrders, a => Assert.NotEqual("NEW", a.Status)); // its stop-loss and take-profit are gone
+    }
+
     [Theory]
     [InlineData(-2019, "Margin is insufficient.", "InsufficientMargin")]
     [InlineData(-4164, "Order's notional must be no smaller than 100 (unless you choose reduce only).", "MinNotional")]

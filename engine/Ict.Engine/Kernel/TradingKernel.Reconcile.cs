@@ -75,6 +75,11 @@ internal sealed partial class TradingKernel
             orders.ApplyExecution(new VenueExecuted(exit.ClientOrderId, quantity, price, 0m, time));
         }
 
+        foreach (var (carried, price, time) in plan.ClosedElsewhere)
+        {
+            orders.SettleClosedElsewhere(ToPosition(carried, closedBeforeThisRun: true), price, time);
+        }
+
         store.Commit();
         return plan.Notes.Count == 0 ? "nothing to reconcile" : string.Join("; ", plan.Notes);
     }

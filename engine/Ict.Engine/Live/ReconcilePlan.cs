@@ -26,5 +26,11 @@ internal sealed record ReconcilePlan(string Mode)
     /// <summary>Positions whose stop-loss or take-profit fired while the engine was down: closed with that fill.</summary>
     public List<(CarriedPosition Position, CarriedOrder Exit, decimal Quantity, decimal Price, DateTimeOffset Time)> ClosedWhileAway { get; } = [];
 
+    /// <summary>
+    /// Positions gone from the exchange although none of our exits fired (closed by hand, liquidated): recorded as
+    /// trades at an estimated exit, the symbol's last closed 1-minute candle.
+    /// </summary>
+    public List<(CarriedPosition Position, decimal Price, DateTimeOffset Time)> ClosedElsewhere { get; } = [];
+
     public List<string> Notes { get; } = [];
 }

@@ -68,7 +68,20 @@ internal static class Reconciler
 
             if (!closed)
             {
-                plan.Notes.Add($"{position.Symbol} (signal {position.SignalId}) is no longer open on the exchange and no exit of ours fired: closed elsewhere, no trade recorded");
+                // Closed by hand or liquidated: the real fill is not ours to look up. Estimate the exit from the market.
+                var last = await LastCloseAsync(rest, position.Symbol, now, ct).ConfigureAwait(false);
+                if (last is { } estimate)
+                {
+                    plan.ClosedElsewhere.Add((position, estimate.Close, estimate.CloseTime));
+                    plan.Notes.Add($"WARNING: {position.Symbol} (signal {position.SignalId}) is no longer open on the exchange and no exit of ours fired "
+                        + $"(closed by hand or liquidated while the engine was down): trade recorded at an ESTIMATED exit of {Text(estimate.Close)}, "
+                        + $"the last 1m close at {estimate.CloseTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC (trades.exit_estimated = 1)");
+                }
+                else
+                {
+                    plan.Notes.Add($"WARNING: {position.Symbol} (signal {position.SignalId}) is no longer open on the exchange and no exit of ours fired: "
+                        + "closed elsewhere; no recent price to estimate its exit, no trade recorded");
+                }
             }
         }
 
@@ -125,6 +138,14 @@ internal static class Reconciler
         }
 
         return plan;
+    }
+
+    // The symbol's last closed 1-minute candle of the last ten minutes: the exchange's latest price we can date.
+    private static async Task<Abstractions.Candle?> LastCloseAsync(BinanceRestClient rest, string symbol, DateTimeOffset now, CancellationToken ct)
+    {
+        var candles = await rest.GetClosedCandlesSinceAsync(new Abstractions.Symbol(symbol), Abstractions.Interval.Parse("1m"),
+            now.ToUnixTimeMilliseconds() - (long)TimeSpan.FromMinutes(10).TotalMilliseconds, ct).ConfigureAwait(false);
+        return candles.Count > 0 ? candles[^1] : null;
     }
 
     private static async Task SettleOrphanAsync(string clientId, HashSet<string> wanted, ReconcilePlan plan, Func<Task> cancel)

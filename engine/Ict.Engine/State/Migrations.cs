@@ -192,10 +192,11 @@ internal static class Migrations
                 PRIMARY KEY (account, day)
             );
             """),
-        (3, "the exchange's acknowledgement of an order, and when its intent was handed over", """
+        (3, "the exchange's acknowledgement of an order, when its intent was handed over, and estimated exits", """
             ALTER TABLE orders ADD COLUMN exchange_order_id TEXT;
             ALTER TABLE orders ADD COLUMN acknowledged_time INTEGER;
             ALTER TABLE orders ADD COLUMN intent_wall_utc TEXT;
+            ALTER TABLE trades ADD COLUMN exit_estimated INTEGER NOT NULL DEFAULT 0;
             """),
     ];
 }

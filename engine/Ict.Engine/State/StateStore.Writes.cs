@@ -209,15 +209,19 @@ public sealed partial class StateStore
                 opened = Ms(position.OpenedAt),
             });
 
-    public void InsertTrade(long runId, string signalId, TradeView trade, decimal initialRisk, decimal funding)
+    /// <param name="exitEstimated">
+    /// The exit price and time are an estimate (<c>trades.exit_estimated</c> = 1): the position was closed on the
+    /// exchange by something other than our orders while the engine was down, and its real fill is unknown.
+    /// </param>
+    public void InsertTrade(long runId, string signalId, TradeView trade, decimal initialRisk, decimal funding, bool exitEstimated = false)
     {
         Execute("UPDATE positions SET status = 'closed', closed_time = @time WHERE run_id = @runId AND signal_id = @signalId", new { runId, signalId, time = Ms(trade.ClosedAt) });
         Execute(
             """
             INSERT INTO trades (run_id, signal_id, strategy_id, symbol, side, quantity, entry_price,
-                exit_price, opened_time, closed_time, gross_pnl, fees, net_pnl, funding, initial_risk, exit_reason)
+                exit_price, opened_time, closed_time, gross_pnl, fees, net_pnl, funding, initial_risk, exit_reason, exit_estimated)
             VALUES (@runId, @signalId, @strategyId, @symbol, @side, @quantity, @entry, @exit, @opened,
-                @closed, @gross, @fees, @net, @funding, @risk, @reason)
+                @closed, @gross, @fees, @net, @funding, @risk, @reason, @estimated)
             """,
             new
             {
@@ -237,6 +241,7 @@ public sealed partial class StateStore
                 risk = Text(initialRisk),
                 funding = Text(funding),
                 reason = Name(trade.ExitReason),
+                estimated = exitEstimated ? 1 : 0,
             });
     }
 

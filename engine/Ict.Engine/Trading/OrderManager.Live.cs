@@ -125,6 +125,21 @@ internal sealed partial class OrderManager
         store.InsertOrder(runId, signalId, RoleName(role), view, intentWall);
     }
 
+    /// <summary>
+    /// Records the trade of a carried position that is gone from the exchange although none of our orders closed it
+    /// (closed by hand or liquidated while the engine was down). Its real fill is unknown, so the trade is recorded at
+    /// an estimated exit (<paramref name="price"/> at <paramref name="time"/>, from the exchange's market data), flagged
+    /// <c>exit_estimated</c>, with no exit fee; reason <see cref="ExitReason.Manual"/>. No order or fill is invented,
+    /// and the balance does not move: it is the exchange wallet, which already holds the real result.
+    /// </summary>
+    public void SettleClosedElsewhere(OpenPosition position, decimal price, DateTimeOffset time)
+    {
+        AdoptPosition(position);
+        var trade = portfolio.CloseSettled(position, price, 0m, time, ExitReason.Manual);
+        RecordTrade(position, trade, exitEstimated: true);
+        events.Publish(new PositionClosed(time, trade) { InitialRisk = position.InitialRisk });
+    }
+
     /// <summary>Re-tracks an approved entry whose order is on its way or must be sent again.</summary>
     public void AdoptPendingEntry(PendingEntry pending, OrderView entry, bool send, decimal? referencePrice, DateTimeOffset? intentWall = null)
     {

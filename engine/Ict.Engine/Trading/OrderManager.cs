@@ -176,9 +176,7 @@ internal sealed partial class OrderManager(
         var trade = position.ClosedBeforeThisRun
             ? portfolio.CloseSettled(position, fill.Price, fill.Fee, fill.Time, reason)
             : portfolio.Close(position, fill.Price, fill.Fee, fill.Time, reason);
-        store.InsertTrade(runId, position.SignalId, trade, position.InitialRisk, position.FundingPaid);
-        daily.TradeClosed(trade.NetPnl);
-        store.UpsertDailyStats(runId, daily.Today);
+        RecordTrade(position, trade, exitEstimated: false);
 
         foreach (var sibling in new[] { position.StopLossOrderId, position.TakeProfitOrderId })
         {
@@ -191,6 +189,13 @@ internal sealed partial class OrderManager(
         }
 
         events.Publish(new PositionClosed(fill.Time, trade) { InitialRisk = position.InitialRisk });
+    }
+
+    private void RecordTrade(OpenPosition position, TradeView trade, bool exitEstimated)
+    {
+        store.InsertTrade(runId, position.SignalId, trade, position.InitialRisk, position.FundingPaid, exitEstimated);
+        daily.TradeClosed(trade.NetPnl);
+        store.UpsertDailyStats(runId, daily.Today);
     }
 
     private OrderView SetStatus(string clientOrderId, OrderStatus status, DateTimeOffset time, string? reason)

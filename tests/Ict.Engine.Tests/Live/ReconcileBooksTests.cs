@@ -72,6 +72,46 @@ public sealed class ReconcileBooksTests
         Assert.Equal(wallet, second.Harness.Portfolio.Balance);
     }
 
+    [Fact]
+    public void Restart_PositionGoneWithNoExitOfOurs_RecordsAFlaggedTradeAtTheEstimatedExitWithoutMovingTheWallet()
+    {
+        using var first = new Run(new() { [0] = Long });
+        first.OpenPosition(fee: EntryFee);
+        var carried = first.Harness.Store.OpenPositionsBefore(first.Harness.RunId + 1, "paper").Single();
+
+        // Closed by hand on the exchange while the engine was down; the last 1m close there was 103.
+        var wallet = 10_000m - EntryFee + 5m;
+        using var second = new Run([], first.Harness.DatabasePath, startingBalance: wallet);
+        second.Reconcile(plan => plan.ClosedElsewhere.Add((carried, 103m, T0.AddMinutes(50))));
+
+        var trade = Assert.Single(second.Harness.Events.Of<PositionClosed>()).Trade;
+        Assert.Equal((ExitReason.Manual, 103m, 6m, 0.4m, T0.AddMinutes(50)), (trade.ExitReason, trade.ExitPrice, trade.GrossPnl, trade.Fees, trade.ClosedAt));
+        Assert.Empty(second.Harness.Portfolio.Positions);
+        Assert.Equal(wallet, second.Harness.Portfolio.Balance); // the wallet holds the real result, whatever it was
+        Assert.Empty(second.Drain()); // nothing sent to the exchange
+
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={second.Harness.DatabasePath};Mode=ReadOnly;Pooling=False");
+        Assert.Equal((second.Harness.RunId, "103", "Manual", 1L), Dapper.SqlMapper.QuerySingle<(long, string, string, long)>(db,
+            "SELECT run_id, exit_price, exit_reason, exit_estimated FROM trades"));
+        Assert.Equal([(first.Harness.RunId, "carried"), (second.Harness.RunId, "closed")],
+            Dapper.SqlMapper.Query<(long, string)>(db, "SELECT run_id, status FROM positions ORDER BY id").ToList());
+        Assert.Equal(0L, Dapper.SqlMapper.QuerySingle<long>(db, "SELECT COUNT(*) FROM orders WHERE run_id = @run", new { run = second.Harness.RunId }));
+    }
+
+    [Fact]
+    public void Restart_PositionClosedByItsOwnTakeProfit_IsNotFlaggedAsEstimated()
+    {
+        using var first = new Run(new() { [0] = Long });
+        first.OpenPosition(fee: EntryFee);
+        var carried = first.Harness.Store.OpenPositionsBefore(first.Harness.RunId + 1, "paper").Single();
+        var target = first.Harness.Store.WorkingOrdersBefore(first.Harness.RunId + 1, "paper").Single(o => o.Role == "take_profit");
+        using var second = new Run([], first.Harness.DatabasePath, startingBalance: 10_000m);
+        second.Reconcile(plan => plan.ClosedWhileAway.Add((carried, target, 2m, 110m, T0.AddMinutes(40))));
+
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={second.Harness.DatabasePath};Mode=ReadOnly;Pooling=False");
+        Assert.Equal(("TakeProfit", 0L), Dapper.SqlMapper.QuerySingle<(string, long)>(db, "SELECT exit_reason, exit_estimated FROM trades"));
+    }
+
     private sealed class Run : IDisposable
     {
         private BinanceVenue? _venue;
