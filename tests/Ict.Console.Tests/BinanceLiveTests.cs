@@ -102,6 +102,9 @@ public sealed partial class BinanceLiveTests
         using var ict = rig.StartEngine();
         await EngineReadyAsync(rig, ict);
         var warmup = int.Parse(WarmedUp().Match(ict.Stdout).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // The engine's own side of the first connection: right after it connects it backfills over REST (the second
+        // klines request, after the warm-up). Dropped before that, its first connection would never have counted.
+        await rig.WaitUntilAsync(s => s.Requests.Count(r => r.Path == "/fapi/v1/klines") >= 2, Wait, "the kline stream's backfill after connecting");
 
         var market = rig.Server.Market;
         market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 100m));
