@@ -37,9 +37,6 @@ internal sealed class BinanceOrderSender(
     private readonly HashSet<Symbol> _marginTypeSet = [];
     private readonly List<(VenueCommand Command, DateTimeOffset FirstSent)> _unsettled = [];
 
-    /// <summary>Requests whose outcome is still unknown (for tests and the log).</summary>
-    public int Unsettled => _unsettled.Count;
-
     public async Task RunAsync(CancellationToken ct)
     {
         try
@@ -49,10 +46,11 @@ internal sealed class BinanceOrderSender(
                 await SettleAsync(ct).ConfigureAwait(false);
                 while (commands.TryRead(out var command))
                 {
+                    var sentAt = time.GetUtcNow();
                     var report = await SendAsync(command, ct).ConfigureAwait(false);
                     if (report is VenueFailed)
                     {
-                        _unsettled.Add((command, time.GetUtcNow()));
+                        _unsettled.Add((command, sentAt));
                     }
 
                     if (report is not null)
