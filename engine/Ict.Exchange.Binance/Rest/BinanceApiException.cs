@@ -30,7 +30,10 @@ public class BinanceApiException : Exception
     /// <summary>Maps an error to retryable, final or unknown-outcome.</summary>
     public static BinanceErrorKind Classify(int httpStatus, int code, string message)
     {
-        if (httpStatus == 503 && message.StartsWith("Unknown error", StringComparison.OrdinalIgnoreCase))
+        // 503 "Unknown error…" (General Info, HTTP return codes) and the two codes the Error Codes page defines as
+        // "execution status unknown" (-1006 UNEXPECTED_RESP, -1007 TIMEOUT), whatever HTTP status carries them.
+        if ((httpStatus == 503 && message.StartsWith("Unknown error", StringComparison.OrdinalIgnoreCase))
+            || code is BinanceErrorCodes.UnexpectedResponse or BinanceErrorCodes.BackendTimeout)
         {
             return BinanceErrorKind.Unknown;
         }

@@ -1,0 +1,44 @@
+using Ict.Abstractions;
+using Ict.Exchange.Binance.Orders;
+using Ict.Exchange.Binance.Rest;
+using Ict.Exchange.Binance.Tests.Support;
+
+namespace Ict.Exchange.Binance.Tests;
+
+/// <summary>
+/// Checks against Binance's published protocol (reference/binance-usdm.md, the USDⓈ-M docs pages and the shared
+/// recorded payloads) rather than against shapes our own FakeBinance produces.
+/// </summary>
+public sealed class BinanceConformanceTests
+{
+    private static readonly Symbol Btc = new("BTCUSDT");
+
+    // Messages as printed on the USDⓈ-M "Error Codes" page, section 10xx.
+    private const string UnexpectedRespMessage = "An unexpected response was received from the message bus. Execution status unknown.";
+    private const string TimeoutMessage = "Timeout waiting for response from backend server. Send status unknown; execution status unknown.";
+
+    [Theory]
+    [InlineData(400, -1006, UnexpectedRespMessage)]
+    [InlineData(408, -1007, TimeoutMessage)]
+    [InlineData(400, -1007, TimeoutMessage)]
+    [InlineData(503, -1007, TimeoutMessage)]
+    public void Binance_ExecutionStatusUnknownCodes_AreClassifiedUnknownNotFinalOrRetryable(int status, int code, string message)
+    {
+        Assert.Equal(BinanceErrorKind.Unknown, BinanceApiException.Classify(status, code, message));
+    }
+
+    [Fact]
+    public async Task Binance_Minus1007OnAnOrder_IsLookedUpByClientIdBeforeItIsSentAgain()
+    {
+        await using var h = await FakeBinanceHarness.StartAsync();
+        h.Server.Exchange.SetPrice("BTCUSDT", 65000m);
+        h.Server.Faults.RejectNextOrder(-1007, TimeoutMessage);
+
+        var order = await h.Trading.PlaceOrderAsync(new NewOrder(Btc, OrderSide.Buy, OrderType.Market, 0.010m, "t1007-entry", ReferencePrice: 65000m));
+
+        Assert.Equal("t1007-entry", order.ClientOrderId);
+        Assert.Single(h.Server.Exchange.Orders);
+        var sequence = h.Server.Requests.Where(r => r.Path == "/fapi/v1/order").Select(r => r.Method).ToArray();
+        Assert.Equal("POST,GET,POST", string.Join(",", sequence));
+    }
+}
