@@ -41,4 +41,24 @@ public sealed class BinanceConformanceTests
         var sequence = h.Server.Requests.Where(r => r.Path == "/fapi/v1/order").Select(r => r.Method).ToArray();
         Assert.Equal("POST,GET,POST", string.Join(",", sequence));
     }
+
+    [Fact]
+    public void Binance_AlgoStatusTriggered_IsStillWorkingBecauseOnlyTheChildWasPlaced()
+    {
+        // "TRIGGERED: This status means that the order has been successfully placed into the matching engine."
+        Assert.Equal(OrderStatus.New, BinanceWireNames.AlgoStatus("TRIGGERED"));
+        Assert.Equal(OrderStatus.New, BinanceWireNames.AlgoStatus("TRIGGERED", 0.010m));
+    }
+
+    [SkippableFact]
+    public void Binance_AlgoStatusFinished_IsFilledOnlyWhenTheChildExecuted()
+    {
+        // "FINISHED: ... the triggered conditional order has been filled or canceled in the matching engine."
+        var finished = Json.BinanceJson.Deserialize<Models.AlgoOrderResponse>(File.ReadAllText(SharedData.RequireFile("binance/docs-examples/rest/GetConditionalOrder.json")));
+        var canceled = Json.BinanceJson.Deserialize<Models.AlgoOrderResponse>(File.ReadAllText(SharedData.RequireFile("binance/docs-examples/rest/CancelConditionalOrder.json")));
+
+        Assert.Equal(OrderStatus.Filled, BinanceWireNames.AlgoStatus(finished.AlgoStatus!, finished.ActualQty));
+        Assert.Equal(OrderStatus.Canceled, BinanceWireNames.AlgoStatus("FINISHED", 0m));
+        Assert.Equal(OrderStatus.Canceled, BinanceWireNames.AlgoStatus(canceled.AlgoStatus!, canceled.ActualQty));
+    }
 }
