@@ -61,4 +61,30 @@ public sealed class BinanceConformanceTests
         Assert.Equal(OrderStatus.Canceled, BinanceWireNames.AlgoStatus("FINISHED", 0m));
         Assert.Equal(OrderStatus.Canceled, BinanceWireNames.AlgoStatus(canceled.AlgoStatus!, canceled.ActualQty));
     }
+
+    [SkippableFact]
+    public void Binance_RecordedBtcusdtPercentPrice_BoundsBuysAboveAndSellsBelowTheMarkPrice()
+    {
+        // Real BTCUSDT symbol: PERCENT_PRICE multiplierUp "1.0500", multiplierDown "0.9500".
+        var symbols = Json.BinanceJson.Deserialize<List<Models.ExchangeSymbol>>(File.ReadAllText(SharedData.RequireFile("binance/recorded/exchangeInfo_symbols_BTCUSDT_ETHUSDT.json")));
+        var filters = Filters.SymbolFilters.From(symbols.Single(s => s.Symbol == "BTCUSDT"));
+
+        filters.ValidatePercentPrice(68250.0m, OrderSide.Buy, 65000m);
+        filters.ValidatePercentPrice(61750.0m, OrderSide.Sell, 65000m);
+        Assert.Equal("PERCENT_PRICE", Assert.Throws<Filters.OrderValidationException>(() => filters.ValidatePercentPrice(68250.1m, OrderSide.Buy, 65000m)).Filter);
+        Assert.Equal("PERCENT_PRICE", Assert.Throws<Filters.OrderValidationException>(() => filters.ValidatePercentPrice(61749.9m, OrderSide.Sell, 65000m)).Filter);
+    }
+
+    [Fact]
+    public async Task Binance_LimitBuyAboveTheMarkPriceCap_IsRefusedLocallyAndNeverSent()
+    {
+        await using var h = await FakeBinanceHarness.StartAsync();
+        h.Server.Exchange.SetPrice("BTCUSDT", 65000m);
+
+        var error = await Assert.ThrowsAsync<Filters.OrderValidationException>(() =>
+            h.Trading.PlaceOrderAsync(new NewOrder(Btc, OrderSide.Buy, OrderType.Limit, 0.010m, "pp-buy", Price: 70000m, ReferencePrice: 65000m)));
+
+        Assert.Equal("PERCENT_PRICE", error.Filter);
+        Assert.Equal(0, h.CountRequests("POST", "/fapi/v1/order"));
+    }
 }
