@@ -87,4 +87,20 @@ public sealed class BinanceConformanceTests
         Assert.Equal("PERCENT_PRICE", error.Filter);
         Assert.Equal(0, h.CountRequests("POST", "/fapi/v1/order"));
     }
+
+    [Fact]
+    public async Task Binance_FakeExchange_RejectsALimitPriceOutsidePercentPriceWithTheDocumentedCodes()
+    {
+        await using var h = await FakeBinanceHarness.StartAsync();
+        h.Server.Exchange.SetPrice("BTCUSDT", 65000m);
+
+        // No ReferencePrice: the client cannot check PERCENT_PRICE, so the exchange must.
+        var high = await Assert.ThrowsAsync<BinanceApiException>(() =>
+            h.Trading.PlaceOrderAsync(new NewOrder(Btc, OrderSide.Buy, OrderType.Limit, 0.010m, "pp-hi", Price: 70000m)));
+        var low = await Assert.ThrowsAsync<BinanceApiException>(() =>
+            h.Trading.PlaceOrderAsync(new NewOrder(Btc, OrderSide.Sell, OrderType.Limit, 0.010m, "pp-lo", Price: 60000m)));
+
+        Assert.Equal((-4016, "Price is higher than mark price multiplier cap."), (high.Code, high.BinanceMessage));
+        Assert.Equal((-4024, "Price is lower than mark price multiplier floor."), (low.Code, low.BinanceMessage));
+    }
 }
