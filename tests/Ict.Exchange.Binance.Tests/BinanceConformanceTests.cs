@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ict.Abstractions;
 using Ict.Exchange.Binance.Orders;
 using Ict.Exchange.Binance.Rest;
@@ -102,5 +103,30 @@ public sealed class BinanceConformanceTests
 
         Assert.Equal((-4016, "Price is higher than mark price multiplier cap."), (high.Code, high.BinanceMessage));
         Assert.Equal((-4024, "Price is lower than mark price multiplier floor."), (low.Code, low.BinanceMessage));
+    }
+
+    [Theory]
+    [InlineData("""{"e":"ACCOUNT_UPDATE","E":1564745798939,"T":1564745798938,"a":{"m":"FUNDING_FEE","B":[{"a":"USDT","wb":"122624.12345678","cw":"100.12345678","bc":"-0.00452000"}]}}""")]
+    [InlineData("""{"e":"ACCOUNT_UPDATE","E":1564745798939,"T":1564745798938,"a":{"m":"FUNDING_FEE","B":[{"a":"USDT","wb":"122624.12345678","cw":"100.12345678","bc":"-0.00452000"}],"P":[]}}""")]
+    public void Binance_FundingFeeAccountUpdateWithoutPositions_ReadsAsNoChangedPositions(string frame)
+    {
+        // Docs, Event: Balance and Position Update: a cross-position funding fee is pushed "with only the balance B
+        // (including the 'FUNDING FEE' asset only), without any position P message".
+        var update = Json.BinanceJson.Deserialize<Models.AccountUpdateEvent>(frame);
+
+        Assert.Equal("FUNDING_FEE", update.Account.Reason);
+        Assert.Equal(-0.00452m, Assert.Single(update.Account.Balances).BalanceChange);
+        Assert.Empty(update.Account.Positions);
+    }
+
+    [SkippableFact]
+    public void Binance_DocsAccountUpdate_StillReadsItsBalancesAndPositions()
+    {
+        var frame = Json.BinanceJson.Deserialize<Models.StreamFrame>(File.ReadAllText(SharedData.RequireFile("binance/docs-examples/ws/AccountUpdate.json")));
+        var update = frame.Data.Deserialize<Models.AccountUpdateEvent>(Json.BinanceJson.Options)!;
+
+        Assert.Equal(2, update.Account.Balances.Count);
+        Assert.Equal(["BOTH", "LONG", "SHORT"], update.Account.Positions.Select(p => p.PositionSide));
+        Assert.Equal(-10m, update.Account.Positions[2].Amount);
     }
 }
