@@ -129,4 +129,21 @@ public sealed class BinanceConformanceTests
         Assert.Equal(["BOTH", "LONG", "SHORT"], update.Account.Positions.Select(p => p.PositionSide));
         Assert.Equal(-10m, update.Account.Positions[2].Amount);
     }
+
+    [Fact]
+    public async Task Binance_ClientIdWithEveryAllowedPunctuation_IsSignedAsSentAndArrivesIntact()
+    {
+        // newClientOrderId / clientAlgoId may hold . : / _ - (^[\.A-Z\:/a-z0-9_-]{1,36}$); ':' and '/' are percent-encoded on
+        // the wire, and the signature must cover exactly those encoded bytes (General Info, SIGNED endpoint security).
+        await using var h = await FakeBinanceHarness.StartAsync();
+        h.Server.Exchange.SetPrice("BTCUSDT", 65000m);
+        const string id = "ict:s1/entry.A_b-c";
+
+        var order = await h.Trading.PlaceOrderAsync(new NewOrder(Btc, OrderSide.Buy, OrderType.Market, 0.010m, id, ReferencePrice: 65000m));
+
+        Assert.Equal(id, order.ClientOrderId);
+        var post = h.Server.Requests.Single(r => r.Method == "POST" && r.Path == "/fapi/v1/order");
+        Assert.Contains("newClientOrderId=ict%3As1%2Fentry.A_b-c&", post.RawQuery, StringComparison.Ordinal);
+        Assert.EndsWith("&signature=" + BinanceSigner.Sign(FakeBinanceHarness.Secret, post.RawQuery[..post.RawQuery.LastIndexOf("&signature=", StringComparison.Ordinal)]), post.RawQuery, StringComparison.Ordinal);
+    }
 }
