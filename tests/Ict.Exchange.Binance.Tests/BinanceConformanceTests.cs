@@ -146,4 +146,43 @@ public sealed class BinanceConformanceTests
         Assert.Contains("newClientOrderId=ict%3As1%2Fentry.A_b-c&", post.RawQuery, StringComparison.Ordinal);
         Assert.EndsWith("&signature=" + BinanceSigner.Sign(FakeBinanceHarness.Secret, post.RawQuery[..post.RawQuery.LastIndexOf("&signature=", StringComparison.Ordinal)]), post.RawQuery, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Binance_UserStream_ReadsTheDocsCombinedFramesVerbatimIncludingAStringTypedListenKeyExpired()
+    {
+        // The docs frames carry the {"stream":..,"data":..} envelope and "E" as a string in listenKeyExpired; FakeBinance
+        // itself sends raw events, so push Binance's exact bytes through the socket instead.
+        var folder = SharedData.RequireFolder("binance/docs-examples/ws");
+        await using var h = await FakeBinanceHarness.StartAsync();
+        var stream = new Streams.BinanceUserDataStream(h.Rest, h.Server.WsUri, TimeProvider.System,
+            new Streams.StreamOptions { BackoffBase = TimeSpan.FromMilliseconds(5), BackoffMax = TimeSpan.FromMilliseconds(50) });
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stream.Connected += _ => connected.TrySetResult();
+        using var cts = new CancellationTokenSource();
+        var run = stream.RunAsync(cts.Token);
+        await connected.Task.WithTimeout();
+        var key = h.Server.ListenKeys.Current!;
+
+        foreach (var name in new[] { "OrderUpdate", "AccountUpdate", "AlgoOrderUpdate" })
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, name + ".json")));
+            h.Server.Streams.PublishUser(key, doc.RootElement.GetProperty("data").GetProperty("e").GetString()!, doc.RootElement.Clone());
+        }
+
+        using var expired = JsonDocument.Parse($$$"""{"stream":"{{{key}}}","data":{"e":"listenKeyExpired","E":"1736996475556","listenKey":"{{{key}}}"}}""");
+        h.Server.Streams.PublishUser(key, "listenKeyExpired", expired.RootElement.Clone());
+
+        var order = await stream.Events.NextAsync();
+        var account = await stream.Events.NextAsync();
+        var algo = await stream.Events.NextAsync();
+        var resumed = await stream.Events.NextAsync();
+
+        Assert.Equal((8886774L, "TEST"), (Assert.IsType<Streams.OrderUpdated>(order).Event.Order.OrderId, ((Streams.OrderUpdated)order).Event.Order.ClientOrderId));
+        Assert.Equal("ORDER", Assert.IsType<Streams.AccountUpdated>(account).Event.Account.Reason);
+        Assert.Equal(("Q5xaq5EGKgXXa0fD7fs0Ip", 2148719L), (Assert.IsType<Streams.AlgoOrderUpdated>(algo).Event.Order.ClientAlgoId, ((Streams.AlgoOrderUpdated)algo).Event.Order.AlgoId));
+        Assert.IsType<Streams.UserStreamResumed>(resumed);
+        Assert.Equal(2, stream.ListenKeysCreated);
+        await cts.CancelAsync();
+        await run.WithTimeout();
+    }
 }
