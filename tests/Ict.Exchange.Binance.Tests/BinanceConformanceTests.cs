@@ -185,4 +185,17 @@ public sealed class BinanceConformanceTests
         await cts.CancelAsync();
         await run.WithTimeout();
     }
+
+    [Fact]
+    public void Binance_LiveTriggeredAlgoUpdate_HasExecutedNothingYetAndNamesItsChildOrder()
+    {
+        // A live ALGO_UPDATE frame (2025-12-11) quoted in https://github.com/nautechsystems/nautilus_trader/issues/3287.
+        const string frame = """{"stream":"QuwZkuPX0yPW7hN7l2UXUkq25xM0e5clh7Byeea1c6XzX5EoYvGok48HJ2FCbDur","data":{"e":"ALGO_UPDATE","T":1765431097030,"E":1765431097037,"o":{"caid":"O-20251211-053131-ZYWR-000-9","aid":1000000033225453,"at":"CONDITIONAL","o":"STOP_MARKET","s":"DOGEUSDT","S":"BUY","ps":"BOTH","f":"GTC","q":"38","X":"TRIGGERED","ai":"88937381063","ap":"0","aq":"0","act":"MARKET","tp":"0.13855","p":"0","V":"EXPIRE_MAKER","wt":"CONTRACT_PRICE","pm":"NONE","cp":false,"pP":false,"R":false,"tt":1765431097019,"gtd":0}}}""";
+        var algo = Json.BinanceJson.Deserialize<Models.StreamFrame>(frame).Data.Deserialize<Models.AlgoUpdateEvent>(Json.BinanceJson.Options)!.Order;
+
+        Assert.Equal(1000000033225453L, algo.AlgoId);
+        Assert.Equal("88937381063", algo.ActualOrderId);
+        Assert.Equal(0m, algo.ExecutedQuantity);
+        Assert.Equal(OrderStatus.New, BinanceWireNames.AlgoStatus(algo.Status, algo.ExecutedQuantity));
+    }
 }
