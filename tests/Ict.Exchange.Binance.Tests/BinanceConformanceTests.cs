@@ -198,4 +198,47 @@ public sealed class BinanceConformanceTests
         Assert.Equal(0m, algo.ExecutedQuantity);
         Assert.Equal(OrderStatus.New, BinanceWireNames.AlgoStatus(algo.Status, algo.ExecutedQuantity));
     }
+
+    [Theory]
+    [InlineData(500, -1000, "An unknown error occured while processing the request.")]
+    [InlineData(502, 0, "Bad Gateway")]
+    [InlineData(504, 0, "Gateway Timeout")]
+    [InlineData(408, 0, "Request Timeout")]
+    public async Task Binance_ServerErrorOnAnOrder_IsLookedUpBeforeAnyResendInsteadOfBlindlyRetried(int status, int code, string message)
+    {
+        await using var h = await FakeBinanceHarness.StartAsync();
+        h.Server.Exchange.SetPrice("BTCUSDT", 65000m);
+        h.Server.Faults.RejectNextOrder(code, message, status);
+
+        await h.Trading.PlaceAlgoOrderAsync(new AlgoOrder(Btc, OrderSide.Sell, OrderType.StopMarket, 60000m, "s5xx-sl", ClosePosition: true));
+
+        Assert.Single(h.Server.Exchange.AlgoOrders);
+        var sequence = h.Server.Requests.Where(r => r.Path == "/fapi/v1/algoOrder").Select(r => r.Method).ToArray();
+        Assert.Equal("POST,GET,POST", string.Join(",", sequence));
+    }
+
+    [Theory]
+    [InlineData(503, 0, "Service Unavailable.")]
+    [InlineData(503, -1008, "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.")]
+    public async Task Binance_DocumentedFailureOnAnOrder_IsRetriedWithoutALookup(int status, int code, string message)
+    {
+        await using var h = await FakeBinanceHarness.StartAsync();
+        h.Server.Exchange.SetPrice("BTCUSDT", 65000m);
+        h.Server.Faults.RejectNextOrder(code, message, status);
+
+        await h.Trading.PlaceOrderAsync(new NewOrder(Btc, OrderSide.Buy, OrderType.Market, 0.010m, "s503-entry", ReferencePrice: 65000m));
+
+        Assert.Single(h.Server.Exchange.Orders);
+        var sequence = h.Server.Requests.Where(r => r.Path == "/fapi/v1/order").Select(r => r.Method).ToArray();
+        Assert.Equal("POST,POST", string.Join(",", sequence));
+    }
+
+    [Fact]
+    public void Binance_ServerErrorOnARead_StaysRetryable()
+    {
+        Assert.Equal(BinanceErrorKind.Retryable, BinanceApiException.Classify(502, 0, "Bad Gateway"));
+        Assert.Equal(BinanceErrorKind.Unknown, BinanceApiException.ClassifyOrder(502, 0, "Bad Gateway"));
+        Assert.Equal(BinanceErrorKind.Final, BinanceApiException.ClassifyOrder(400, -2019, "Margin is insufficient."));
+        Assert.Equal(BinanceErrorKind.Retryable, BinanceApiException.ClassifyOrder(429, -1003, "Too many requests"));
+    }
 }
