@@ -241,4 +241,19 @@ public sealed class BinanceConformanceTests
         Assert.Equal(BinanceErrorKind.Final, BinanceApiException.ClassifyOrder(400, -2019, "Margin is insufficient."));
         Assert.Equal(BinanceErrorKind.Retryable, BinanceApiException.ClassifyOrder(429, -1003, "Too many requests"));
     }
+
+    [SkippableFact]
+    public void Binance_OrderUpdateWithoutCommissionFields_ReadsAsNoCommission()
+    {
+        // Event: Order Update: "N" (commission asset) and "n" (commission) are omitted when there is no commission.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SharedData.RequireFile("binance/docs-examples/ws/OrderUpdate.json")))!["data"]!;
+        node["o"]!.AsObject().Remove("N");
+        node["o"]!.AsObject().Remove("n");
+
+        var order = Json.BinanceJson.Deserialize<Models.OrderTradeUpdateEvent>(node.ToJsonString()).Order;
+
+        Assert.Null(order.CommissionAsset);
+        Assert.Equal(0m, order.Commission);
+        Assert.Equal(8886774L, order.OrderId);
+    }
 }
