@@ -175,6 +175,23 @@ public sealed partial class DoctorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Doctor_InTestnetMode_ChecksTheClockAtTheConfiguredRestBaseUrl()
+    {
+        await using var binance = new FakeBinanceServer();
+        await binance.StartAsync();
+        binance.Faults.ClockSkewMs = 3000;
+        var config = TestConfigs.ShippedIn(_temp, text => text
+            .Replace("\"mode\": \"paper\"", "\"mode\": \"testnet\"", StringComparison.Ordinal)
+            .Replace("\"logging\": {", $"\"exchange\": {{ \"restBaseUrl\": \"{binance.RestUri}\" }},\n  \"logging\": {{", StringComparison.Ordinal));
+
+        using var doctor = await IctProcess.RunAsync(_temp.Path, "doctor", "--config", config);
+
+        var match = ClockLine().Match(Assert.Single(Lines(doctor.Stdout), l => ClockLine().IsMatch(l)));
+        Assert.Equal("fail", match.Groups["status"].Value);
+        Assert.Contains(binance.Requests, r => r.Path == "/fapi/v1/time");
+    }
+
+    [Fact]
     public async Task Doctor_WithAnUnreachableVenue_WarnsAndSkipsTheClock()
     {
         var config = TestConfigs.ShippedIn(_temp);

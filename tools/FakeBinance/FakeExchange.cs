@@ -122,6 +122,7 @@ public sealed class FakeExchange
             if (!market)
             {
                 FakeValidation.CheckPrice(s, price);
+                FakeValidation.CheckPercentPrice(s, side, price, _prices.GetValueOrDefault(symbol));
             }
 
             CheckReduceOnly(symbol, side, qty, reduceOnly);

@@ -47,7 +47,7 @@ internal static class FakeExchangeInfo
             new { stepSize = FakeJson.S(s.StepSize), filterType = "MARKET_LOT_SIZE", maxQty = FakeJson.S(s.MarketMaxQty), minQty = FakeJson.S(s.MinQty) },
             new { limit = 200, filterType = "MAX_NUM_ORDERS" },
             new { notional = FakeJson.S(s.MinNotional), filterType = "MIN_NOTIONAL" },
-            new { multiplierDown = "0.9500", multiplierUp = "1.0500", multiplierDecimal = 4, filterType = "PERCENT_PRICE" },
+            new { multiplierDown = s.MultiplierDown.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), multiplierUp = s.MultiplierUp.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), multiplierDecimal = 4, filterType = "PERCENT_PRICE" },
         },
         ["orderTypes"] = new[] { "LIMIT", "MARKET" },
         ["timeInForce"] = new[] { "GTC", "IOC", "FOK", "GTX", "GTD" },

@@ -6,7 +6,7 @@ public sealed class FakeFaults
     private readonly Lock _gate = new();
     private int _rateLimited;
     private int _unknownErrors;
-    private (int Code, string Message)? _nextReject;
+    private (int Code, string Message, int Status)? _nextReject;
 
     /// <summary>Added to the server clock (ms): a positive value makes clients' timestamps look late (-1021).</summary>
     public long ClockSkewMs { get; set; }
@@ -49,12 +49,12 @@ public sealed class FakeFaults
         }
     }
 
-    /// <summary>The next order request is rejected with this Binance code.</summary>
-    public void RejectNextOrder(int code, string message)
+    /// <summary>The next order request is rejected (not executed) with this Binance code, on HTTP 400 unless told otherwise.</summary>
+    public void RejectNextOrder(int code, string message, int httpStatus = 400)
     {
         lock (_gate)
         {
-            _nextReject = (code, message);
+            _nextReject = (code, message, httpStatus);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class FakeFaults
 
     internal bool TakeUnknownError() => Take(ref _unknownErrors);
 
-    internal (int Code, string Message)? TakeReject()
+    internal (int Code, string Message, int Status)? TakeReject()
     {
         lock (_gate)
         {

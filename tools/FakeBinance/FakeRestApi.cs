@@ -223,7 +223,7 @@ internal static class FakeRestApi
 
         if (isOrder && s.Faults.TakeReject() is { } reject)
         {
-            throw new FakeError(400, reject.Code, reject.Message);
+            throw new FakeError(reject.Status, reject.Code, reject.Message);
         }
     }
 }

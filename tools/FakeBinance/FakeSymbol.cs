@@ -10,7 +10,9 @@ public sealed record FakeSymbol(
     decimal MinQty = 0.001m,
     decimal MaxQty = 1000m,
     decimal MarketMaxQty = 120m,
-    decimal MinNotional = 5m)
+    decimal MinNotional = 5m,
+    decimal MultiplierUp = 1.05m,
+    decimal MultiplierDown = 0.95m)
 {
     public static IReadOnlyList<FakeSymbol> Defaults { get; } =
     [

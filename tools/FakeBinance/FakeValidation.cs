@@ -21,6 +21,20 @@ internal static class FakeValidation
         }
     }
 
+    /// <summary>PERCENT_PRICE against the mark price (skipped while the fake has no price for the symbol).</summary>
+    public static void CheckPercentPrice(FakeSymbol s, string side, decimal price, decimal mark)
+    {
+        if (mark > 0 && side == "BUY" && price > mark * s.MultiplierUp)
+        {
+            throw new FakeError(400, -4016, "Price is higher than mark price multiplier cap.");
+        }
+
+        if (mark > 0 && side == "SELL" && price < mark * s.MultiplierDown)
+        {
+            throw new FakeError(400, -4024, "Price is lower than mark price multiplier floor.");
+        }
+    }
+
     public static void CheckQuantity(FakeSymbol s, decimal qty, bool market)
     {
         if (qty <= 0)

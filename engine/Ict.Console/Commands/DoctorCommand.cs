@@ -71,21 +71,28 @@ internal static class DoctorCommand
 
         var database = config.ResolvePath(options.State.Database);
         Print(DatabaseLine.Run(database));
-        Print(await ClockAsync(options.Mode, venueUrl, cancel).ConfigureAwait(false));
+        Print(await ClockAsync(options, venueUrl, cancel).ConfigureAwait(false));
         Print(DiskCheck.Run("disk state", Path.GetDirectoryName(database)!));
         Print(DiskCheck.Run("disk logs", config.ResolvePath(options.Logging.Directory)));
 
         return lines.Any(l => l.Status == DoctorStatus.Fail) ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private static Task<DoctorLine> ClockAsync(TradingMode mode, Uri? venueUrl, CancellationToken cancel)
+    private static Task<DoctorLine> ClockAsync(EngineOptions options, Uri? venueUrl, CancellationToken cancel)
     {
-        if (venueUrl is null && mode == TradingMode.Paper)
+        if (venueUrl is null && options.Mode == TradingMode.Paper)
         {
             return Task.FromResult(DoctorLine.Ok("clock", "skipped: paper mode (no venue to compare with; --venue-url checks one)"));
         }
 
-        var restBase = venueUrl ?? new BinanceOptions { Mode = mode == TradingMode.Live ? BinanceMode.Live : BinanceMode.Testnet }.EffectiveRestBaseUrl;
+        if (venueUrl is null && options.Exchange.Venue == ExchangeVenue.Fake)
+        {
+            return Task.FromResult(DoctorLine.Ok("clock", "skipped: the fake exchange runs inside ict run, on this machine's clock"));
+        }
+
+        // The URL the engine itself would use: $.exchange.restBaseUrl when set, else Binance's for the mode.
+        var restBase = venueUrl ?? options.Exchange.RestBaseUrl
+            ?? new BinanceOptions { Mode = options.Mode == TradingMode.Live ? BinanceMode.Live : BinanceMode.Testnet }.EffectiveRestBaseUrl;
         return ClockCheck.RunAsync(restBase, TimeProvider.System, ClockTimeout, cancel);
     }
 }

@@ -58,8 +58,8 @@ public sealed class NotificationDispatcher : IAsyncDisposable
     public async Task ApplyAndDrainAsync(IReadOnlyList<NotifierEntry> entries)
     {
         var retired = ApplyCore(entries);
-        // Forced off the thread that finished the last worker: that thread's stack still holds the worker (and so its
-        // notifier) while it runs continuations inline, and an unload check in one of them would see it alive.
+        // A worker's completion never runs this continuation on the worker's own thread (whose stack would still hold
+        // it), and the worker has let go of its notifier before completing: the caller may check the unload at once.
         await Task.WhenAll(retired.Select(w => w.Completion)).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         retired.Clear();
         lock (_gate)

@@ -6,6 +6,6 @@ public sealed class OrderValidationException(string symbol, string filter, strin
 {
     public string Symbol { get; } = symbol;
 
-    /// <summary>The filter that failed: PRICE_FILTER, LOT_SIZE, MARKET_LOT_SIZE or MIN_NOTIONAL.</summary>
+    /// <summary>The filter that failed: PRICE_FILTER, LOT_SIZE, MARKET_LOT_SIZE, MIN_NOTIONAL or PERCENT_PRICE.</summary>
     public string Filter { get; } = filter;
 }

@@ -24,6 +24,7 @@ public sealed record SymbolFilters(
         var lot = Find("LOT_SIZE");
         var market = Find("MARKET_LOT_SIZE") ?? lot;
         var notional = Find("MIN_NOTIONAL");
+        var percent = Find("PERCENT_PRICE");
         return new SymbolFilters(
             s.Symbol,
             price?.MinPrice ?? 0,
@@ -35,8 +36,18 @@ public sealed record SymbolFilters(
             market?.MinQty ?? 0,
             market?.MaxQty ?? 0,
             market?.StepSize ?? 0,
-            notional?.Notional ?? 0);
+            notional?.Notional ?? 0)
+        {
+            MultiplierUp = percent?.MultiplierUp ?? 0,
+            MultiplierDown = percent?.MultiplierDown ?? 0,
+        };
     }
+
+    /// <summary>PERCENT_PRICE multiplierUp: a BUY limit price may be at most mark price × this (0: no rule).</summary>
+    public decimal MultiplierUp { get; init; }
+
+    /// <summary>PERCENT_PRICE multiplierDown: a SELL limit price must be at least mark price × this (0: no rule).</summary>
+    public decimal MultiplierDown { get; init; }
 
     /// <summary>Rounds a price to the nearest tick measured from minPrice.</summary>
     public decimal RoundPrice(decimal price) =>
@@ -56,6 +67,27 @@ public sealed record SymbolFilters(
         Check(MinPrice <= 0 || price >= MinPrice, "PRICE_FILTER", $"price {price} is below {MinPrice}");
         Check(MaxPrice <= 0 || price <= MaxPrice, "PRICE_FILTER", $"price {price} is above {MaxPrice}");
         Check(TickSize <= 0 || (price - MinPrice) % TickSize == 0, "PRICE_FILTER", $"price {price} is not on the {TickSize} tick");
+    }
+
+    /// <summary>
+    /// PERCENT_PRICE: a BUY price must be ≤ mark × multiplierUp and a SELL price ≥ mark × multiplierDown, else Binance
+    /// answers -4016 / -4024. Skipped when the mark price is unknown (0).
+    /// </summary>
+    public void ValidatePercentPrice(decimal price, OrderSide side, decimal markPrice)
+    {
+        if (markPrice <= 0)
+        {
+            return;
+        }
+
+        if (side == OrderSide.Buy)
+        {
+            Check(MultiplierUp <= 0 || price <= markPrice * MultiplierUp, "PERCENT_PRICE", $"buy price {price} is above {markPrice} × {MultiplierUp}");
+        }
+        else
+        {
+            Check(MultiplierDown <= 0 || price >= markPrice * MultiplierDown, "PERCENT_PRICE", $"sell price {price} is below {markPrice} × {MultiplierDown}");
+        }
     }
 
     /// <summary>Throws <see cref="OrderValidationException"/> when the order breaks a filter.</summary>

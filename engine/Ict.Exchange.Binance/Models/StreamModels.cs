@@ -64,10 +64,21 @@ public sealed record AccountUpdateEvent(
     [property: JsonPropertyName("T")] long TransactionTime,
     [property: JsonPropertyName("a")] AccountUpdatePayload Account);
 
+/// <summary>
+/// The "a" object of ACCOUNT_UPDATE. Only changed assets and positions are pushed: a funding fee on a cross position
+/// comes "with only the balance B ... without any position P message", so a missing B or P reads as empty.
+/// </summary>
 public sealed record AccountUpdatePayload(
     [property: JsonPropertyName("m")] string Reason,
-    [property: JsonPropertyName("B")] IReadOnlyList<AccountBalanceUpdate> Balances,
-    [property: JsonPropertyName("P")] IReadOnlyList<AccountPositionUpdate> Positions);
+    IReadOnlyList<AccountBalanceUpdate>? Balances,
+    IReadOnlyList<AccountPositionUpdate>? Positions)
+{
+    [JsonPropertyName("B")]
+    public IReadOnlyList<AccountBalanceUpdate> Balances { get; init; } = Balances ?? [];
+
+    [JsonPropertyName("P")]
+    public IReadOnlyList<AccountPositionUpdate> Positions { get; init; } = Positions ?? [];
+}
 
 public sealed record AccountBalanceUpdate(
     [property: JsonPropertyName("a")] string Asset,

@@ -27,14 +27,26 @@ public static class BinanceWireNames
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown Binance order status"),
     };
 
-    /// <summary>Maps an algo status (NEW, TRIGGERING, TRIGGERED, FINISHED, CANCELED, REJECTED, EXPIRED).</summary>
+    /// <summary>
+    /// Maps an algo status (NEW, TRIGGERING, TRIGGERED, FINISHED, CANCELED, REJECTED, EXPIRED). Per the "Event: Algo
+    /// Order Update" page, TRIGGERED only means the child order was placed in the matching engine, so it is still
+    /// working; FINISHED means the child was filled <em>or canceled</em>, which this overload cannot tell apart and
+    /// reads as filled: prefer <see cref="AlgoStatus(string, decimal)"/> when the executed quantity is known.
+    /// </summary>
     public static OrderStatus AlgoStatus(string status) => status switch
     {
-        "NEW" or "TRIGGERING" => OrderStatus.New,
-        "TRIGGERED" or "FINISHED" => OrderStatus.Filled,
+        "NEW" or "TRIGGERING" or "TRIGGERED" => OrderStatus.New,
+        "FINISHED" => OrderStatus.Filled,
         "CANCELED" => OrderStatus.Canceled,
         "REJECTED" => OrderStatus.Rejected,
         "EXPIRED" => OrderStatus.Expired,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown Binance algo status"),
     };
+
+    /// <summary>
+    /// Like <see cref="AlgoStatus(string)"/>, with the child's executed quantity (REST <c>actualQty</c>, ALGO_UPDATE
+    /// <c>aq</c>): a FINISHED order whose child executed nothing was canceled in the matching engine, not filled.
+    /// </summary>
+    public static OrderStatus AlgoStatus(string status, decimal executedQuantity) =>
+        status == "FINISHED" && executedQuantity <= 0 ? OrderStatus.Canceled : AlgoStatus(status);
 }

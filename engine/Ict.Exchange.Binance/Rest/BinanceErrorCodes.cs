@@ -5,6 +5,13 @@ public static class BinanceErrorCodes
 {
     public const int UnknownError = -1000;
     public const int TooManyRequests = -1003;
+
+    /// <summary>UNEXPECTED_RESP: "Execution status unknown."</summary>
+    public const int UnexpectedResponse = -1006;
+
+    /// <summary>TIMEOUT: "Send status unknown; execution status unknown."</summary>
+    public const int BackendTimeout = -1007;
+
     public const int Throttled = -1008;
     public const int InvalidTimestamp = -1021;
     public const int InvalidSignature = -1022;

@@ -126,7 +126,7 @@ public sealed class BinanceHttp
                 return body;
             }
 
-            throw ToException(response, body);
+            throw ToException(response, body, isOrder);
         }
     }
 
@@ -146,7 +146,7 @@ public sealed class BinanceHttp
     private BinanceCredentials RequireCredentials() =>
         _credentials ?? throw new InvalidOperationException("This Binance endpoint needs an API key and secret; none were configured.");
 
-    private BinanceApiException ToException(HttpResponseMessage response, string body)
+    private BinanceApiException ToException(HttpResponseMessage response, string body, bool isOrder)
     {
         var status = (int)response.StatusCode;
         var (code, msg) = ParseError(body);
@@ -160,7 +160,8 @@ public sealed class BinanceHttp
 
         return BinanceOrderRejectedException.IsOrderRejectionCode(code)
             ? new BinanceOrderRejectedException(status, code, msg)
-            : new BinanceApiException(status, code, msg, retryAfter);
+            : new BinanceApiException(status, code, msg, retryAfter,
+                isOrder ? BinanceApiException.ClassifyOrder(status, code, msg) : BinanceApiException.Classify(status, code, msg));
     }
 
     private static (int Code, string Msg) ParseError(string body)

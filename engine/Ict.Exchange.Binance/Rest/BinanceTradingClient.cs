@@ -28,6 +28,10 @@ public sealed class BinanceTradingClient(BinanceRestClient rest)
         decimal? price = market ? null : filters.RoundPrice(order.Price ?? throw new ArgumentException("A LIMIT order needs a price.", nameof(order)));
         var notionalPrice = price ?? order.ReferencePrice;
         filters.Validate(qty, notionalPrice ?? 0m, market, priceIsOrderPrice: !market, order.ReduceOnly || notionalPrice is null);
+        if (price is { } limitPrice)
+        {
+            filters.ValidatePercentPrice(limitPrice, order.Side, order.ReferencePrice ?? 0m);
+        }
 
         var p = new BinanceParameters()
             .Add("symbol", order.Symbol.Value).Add("side", BinanceWireNames.Side(order.Side)).Add("type", BinanceWireNames.Type(order.Type))

@@ -163,6 +163,40 @@ public sealed class NotificationDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_replaced_notifier_is_disposed_and_let_go_of_by_the_time_the_drain_completes()
+    {
+        var dispatcher = new NotificationDispatcher(_log, TimeProvider.System);
+        var (retiring, disposed) = StartRetiring(dispatcher);
+        dispatcher.Enqueue(Note.Info("before swap"));
+
+        var (wasDisposed, collected) = await SwapAndCheckAsync(dispatcher, retiring, disposed);
+
+        Assert.True(collected, "the replaced notifier is still referenced after the drain");
+        Assert.True(wasDisposed, "the replaced notifier was not disposed (DisposeAsync)");
+        await dispatcher.FlushAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// Replaces the notifier and, as the plugin host does, checks on whatever thread resumes (ConfigureAwait(false))
+    /// that it is gone: that thread must not still hold it (the worker's own thread, resuming inline from the end of
+    /// its loop, did).
+    /// </summary>
+    private static async Task<(bool Disposed, bool Collected)> SwapAndCheckAsync(NotificationDispatcher dispatcher, WeakReference retiring, TaskCompletionSource disposed)
+    {
+        await dispatcher.ApplyAndDrainAsync([new("console", new FlakyNotifier(), "new build")]).ConfigureAwait(false);
+        return (disposed.Task.IsCompletedSuccessfully, Ict.Engine.Plugins.UnloadVerifier.IsCollected(retiring));
+    }
+
+    /// <summary>Runs a notifier in the dispatcher; only a weak reference to it leaves this frame.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Notifier, TaskCompletionSource Disposed) StartRetiring(NotificationDispatcher dispatcher)
+    {
+        var notifier = new AsyncDisposableNotifier();
+        dispatcher.Apply([new("console", notifier, "old build")]);
+        return (new WeakReference(notifier), notifier.Disposed);
+    }
+
+    [Fact]
     public async Task A_notifier_limited_to_some_kinds_is_sent_only_those()
     {
         var trades = new FlakyNotifier();

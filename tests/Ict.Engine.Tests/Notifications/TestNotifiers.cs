@@ -44,6 +44,20 @@ internal sealed class HangingNotifier : INotifier
     }
 }
 
+/// <summary>Delivers nothing anywhere; says when it has been disposed asynchronously (as an HTTP notifier would be).</summary>
+internal sealed class AsyncDisposableNotifier : INotifier, IAsyncDisposable
+{
+    public TaskCompletionSource Disposed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task SendAsync(Notification notification, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed.TrySetResult();
+        return ValueTask.CompletedTask;
+    }
+}
+
 internal static class Note
 {
     public static Notification Info(string title) =>

@@ -39,6 +39,10 @@ public sealed class RiskAndNotifierReloadTests : IDisposable
         await _probe.WaitForAsync(m => m.StartsWith("v2-notify:SignalRejected:", StringComparison.Ordinal) && m.Contains("refused by v2", StringComparison.Ordinal));
         Assert.DoesNotContain(_probe.Messages, m => m is "v1-risk:3" || (m.StartsWith("v1-notify:", StringComparison.Ordinal) && m.Contains("refused by v2", StringComparison.Ordinal)));
         Assert.Equal(("2.0.0", PluginState.Loaded), (engine.Plugin("fixture.hot-notifier").Version, engine.Plugin("fixture.hot-notifier").State));
+
+        // The old build (its risk manager and notifier) is let go of: its load context is collected, not leaked.
+        var verdict = await engine.Log.WaitForAsync("replaced by a new build");
+        Assert.Contains("unloaded and collected (replaced by a new build)", verdict, StringComparison.Ordinal);
     }
 
     [Fact]

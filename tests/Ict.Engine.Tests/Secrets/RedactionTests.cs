@@ -30,6 +30,26 @@ public sealed class RedactionTests : IDisposable
     }
 
     [Fact]
+    public void A_secret_with_quotes_and_backslashes_is_hidden_in_a_JSON_log_line_too()
+    {
+        const string secret = "tok\"en\\with+quote";
+        var redactor = new SecretRedactor([secret]);
+        var events = new CapturingSink();
+        var log = new Serilog.LoggerConfiguration().WriteTo.Sink(events).CreateLogger();
+        log.Warning(new InvalidOperationException($"bad token {secret}"), "Token {Token} refused", secret);
+
+        var formatter = new RedactingFormatter(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), redactor);
+        using var output = new StringWriter();
+        formatter.Format(events.Events.Single(), output);
+        var line = output.ToString();
+
+        Assert.DoesNotContain("with+quote", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("with\\u002Bquote", line, StringComparison.Ordinal);
+        Assert.Contains("***", line, StringComparison.Ordinal);
+        Assert.Equal("a *** b", redactor.Redact(System.Text.Json.JsonSerializer.Serialize($"a {secret} b")).Trim('"'));
+    }
+
+    [Fact]
     public void Environment_values_used_by_the_config_are_collected_as_secrets()
     {
         var secrets = new HashSet<string>();
