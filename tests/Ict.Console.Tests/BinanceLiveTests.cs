@@ -114,6 +114,8 @@ public sealed partial class BinanceLiveTests
         await rig.WaitUntilAsync(s => s.Streams.MarketConnects >= 2 && s.Streams.OpenConnections("market") > 0, Wait, "the kline stream to reconnect");
         market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (3 * Minute), 50_000m, 778m));
         await ict.WaitForOutputAsync("PositionAlreadyOpen", Wait); // the third candle's signal: the second one's position is open
+        // The second candle's entry is sent asynchronously: let it reach the exchange before stopping.
+        await rig.WaitUntilAsync(s => s.Exchange.Orders.Count > 0, Wait, "the second candle's entry");
         await StopAsync(ict);
 
         Assert.Contains($"candles        {warmup + 3} ", ict.Stdout, StringComparison.Ordinal);
