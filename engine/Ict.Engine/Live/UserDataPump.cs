@@ -72,6 +72,12 @@ internal sealed class UserDataPump(ChannelWriter<KernelInput> kernel, TimeProvid
                 case AlgoOrderUpdated { Event.Order: var a } when _working.ContainsKey(a.ClientAlgoId) && a.Status is "CANCELED" or "EXPIRED" or "REJECTED":
                     _correlator.Observe(evt);
                     return Ended(a.ClientAlgoId, a.Status, a.TriggerTime, a.FailureReason);
+                case AlgoOrderUpdated { Event.Order: var a } when _working.ContainsKey(a.ClientAlgoId) && a.Status == "FINISHED" && a.ExecutedQuantity <= 0:
+                    // FINISHED is "filled or canceled": a child that executed nothing was canceled or expired in the
+                    // matching engine, so the order no longer protects anything.
+                    _correlator.Observe(evt);
+                    _working.Remove(a.ClientAlgoId);
+                    return [new VenueEnded(a.ClientAlgoId, OrderStatus.Canceled, $"FINISHED on the exchange with nothing executed{(string.IsNullOrEmpty(a.FailureReason) ? string.Empty : ": " + a.FailureReason)}", Time(a.TriggerTime))];
                 default:
                     var inputs = new List<KernelInput>();
                     foreach (var fill in _correlator.Observe(evt))
@@ -134,7 +140,7 @@ internal sealed class UserDataPump(ChannelWriter<KernelInput> kernel, TimeProvid
             {
                 if (algo && await trading.FindAlgoOrderAsync(id, ct).ConfigureAwait(false) is { } a)
                 {
-                    input = BinanceWireNames.AlgoStatus(a.AlgoStatus ?? "NEW") switch
+                    input = BinanceWireNames.AlgoStatus(a.AlgoStatus ?? "NEW", a.ActualQty) switch
                     {
                         OrderStatus.Filled when a.ActualQty > 0 => new VenueExecuted(id, a.ActualQty, a.ActualPrice, 0m, Time(a.UpdateTime)),
                         OrderStatus.Canceled or OrderStatus.Expired or OrderStatus.Rejected => new VenueEnded(id, OrderStatus.Canceled, $"{a.AlgoStatus} on the exchange", Time(a.UpdateTime)),

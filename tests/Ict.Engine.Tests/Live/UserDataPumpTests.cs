@@ -57,10 +57,35 @@ public sealed class UserDataPumpTests
              "x":"TRADE","X":"{{{status}}}","i":{{{orderId}}},"l":"{{{qty}}}","z":"0","L":"{{{price}}}","N":"USDT","n":"{{{fee}}}","T":1,"t":1,"R":false,"ps":"BOTH","rp":"0"}}
             """));
 
-    private static AlgoOrderUpdated Algo(string clientAlgoId, string status, long childId) =>
+    [Fact]
+    public void Binance_AlgoOrderFinishedWithNothingExecuted_IsReportedAsCanceled_NotLeftWorking()
+    {
+        _pump.Track("ict-00000000000000dd-sl", algo: true, "BTCUSDT");
+
+        var ended = Assert.IsType<VenueEnded>(Assert.Single(_pump.Observe(Algo("ict-00000000000000dd-sl", "FINISHED", childId: 78))));
+
+        Assert.Equal(Abstractions.OrderStatus.Canceled, ended.Status);
+        Assert.Contains("nothing executed", ended.Detail, StringComparison.Ordinal);
+        Assert.Empty(_pump.Observe(Algo("ict-00000000000000dd-sl", "FINISHED", childId: 78))); // no longer working
+    }
+
+    [Fact]
+    public void Binance_AlgoOrderFinishedAfterItsChildFilled_IsReportedOnceAsExecuted()
+    {
+        const string algo = "ict-00000000000000ee-tp";
+        _pump.Track(algo, algo: true, "BTCUSDT");
+
+        Assert.Empty(_pump.Observe(Algo(algo, "TRIGGERED", childId: 79)));
+        var done = Assert.IsType<VenueExecuted>(Assert.Single(_pump.Observe(Trade("child", 79, "FILLED", 2m, 105m, 0.1m))));
+        Assert.Empty(_pump.Observe(Algo(algo, "FINISHED", childId: 79, executed: 2m)));
+
+        Assert.Equal((algo, 2m), (done.ClientOrderId, done.Quantity));
+    }
+
+    private static AlgoOrderUpdated Algo(string clientAlgoId, string status, long childId, decimal executed = 0m) =>
         new(BinanceJson.Deserialize<AlgoUpdateEvent>($$$"""
             {"e":"ALGO_UPDATE","E":1,"T":1,"o":{"caid":"{{{clientAlgoId}}}","aid":5,"at":"CONDITIONAL","o":"STOP_MARKET","s":"BTCUSDT","S":"SELL",
-             "q":"2","X":"{{{status}}}","ai":"{{{(childId > 0 ? childId.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}}}","ap":"0","aq":"0","act":"MARKET",
+             "q":"2","X":"{{{status}}}","ai":"{{{(childId > 0 ? childId.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}}}","ap":"0","aq":"{{{executed.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}","act":"MARKET",
              "tp":"95","p":"0","R":true,"cp":false,"tt":1,"rm":""}}
             """));
 }
