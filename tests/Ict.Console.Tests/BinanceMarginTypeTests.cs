@@ -18,7 +18,7 @@ public sealed class BinanceMarginTypeTests
         await using var rig = await StartAsync();
         Assert.Equal("CROSSED", rig.Server.Exchange.MarginType(Symbol));
 
-        await TradeOnceAsync(rig);
+        await rig.TradeOnceAsync(Wait);
 
         Assert.Equal("ISOLATED", rig.Server.Exchange.MarginType(Symbol)); // the default, nothing configured
         var requests = rig.Server.Requests.ToList();
@@ -33,7 +33,7 @@ public sealed class BinanceMarginTypeTests
     {
         await using var rig = await StartAsync(c => c.Replace("\"warmupCandles\": 10", "\"warmupCandles\": 10, \"marginType\": \"crossed\"", StringComparison.Ordinal));
 
-        await TradeOnceAsync(rig); // the fake answers -4046: the entry goes ahead all the same
+        await rig.TradeOnceAsync(Wait); // the fake answers -4046: the entry goes ahead all the same
 
         Assert.Equal("CROSSED", rig.Server.Exchange.MarginType(Symbol));
         Assert.Equal("CROSSED", Assert.Single(rig.Server.Requests, r => r.Path == "/fapi/v1/marginType").Get("marginType"));
@@ -56,15 +56,5 @@ public sealed class BinanceMarginTypeTests
 
         Assert.Equal("CROSSED", rig.Server.Exchange.MarginType(Symbol));
         Assert.DoesNotContain(rig.Server.Exchange.Orders, o => o.ClientOrderId.StartsWith("ict-", StringComparison.Ordinal));
-    }
-
-    private static async Task TradeOnceAsync(BinanceRig rig)
-    {
-        using var ict = rig.StartEngine();
-        await ict.WaitForOutputAsync("warmed up on", Wait);
-        await rig.WaitUntilAsync(s => s.Streams.OpenConnections("market") > 0 && s.Streams.OpenConnections("private") > 0, Wait, "the engine's streams");
-        rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
-        await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count == 2, Wait, "the stop-loss and take-profit");
-        await StopAsync(ict);
     }
 }

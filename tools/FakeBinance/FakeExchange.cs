@@ -52,6 +52,12 @@ public sealed class FakeExchange
 
     public void SetLeverage(string symbol, int leverage) { lock (_gate) { _leverage[symbol] = leverage; } }
 
+    /// <summary>
+    /// The account's position mode: false (One-way, Binance's default) or true (Hedge Mode), where an order without a
+    /// LONG or SHORT positionSide is refused with -4061.
+    /// </summary>
+    public bool HedgeMode { get; set; }
+
     /// <summary>The symbol's margin type, <c>CROSSED</c> (Binance's default) until changed.</summary>
     public string MarginType(string symbol) { lock (_gate) { return _marginTypes.GetValueOrDefault(symbol, "CROSSED"); } }
 

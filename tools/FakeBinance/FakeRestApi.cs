@@ -28,6 +28,7 @@ internal static class FakeRestApi
 
         Route(app, s, "POST", "/fapi/v1/order", Sec.Signed, 0, true, r =>
         {
+            RequirePositionSide(ex, r);
             var type = r.Require("type");
             if (Conditional.Contains(type))
             {
@@ -53,6 +54,7 @@ internal static class FakeRestApi
 
         Route(app, s, "POST", "/fapi/v1/algoOrder", Sec.Signed, 0, true, r =>
         {
+            RequirePositionSide(ex, r);
             if (r.Require("algoType") != "CONDITIONAL")
             {
                 throw new FakeError(400, -1102, "Mandatory parameter 'algoType' was not sent, was empty/null, or malformed.");
@@ -98,6 +100,7 @@ internal static class FakeRestApi
             ex.SetLeverage(r.Require("symbol"), lev);
             return new { leverage = lev, maxNotionalValue = "1000000", symbol = r.Require("symbol") };
         });
+        Route(app, s, "GET", "/fapi/v1/positionSide/dual", Sec.Signed, 30, false, _ => new { dualSidePosition = ex.HedgeMode });
         Route(app, s, "POST", "/fapi/v1/marginType", Sec.Signed, 1, false, r =>
         {
             ex.SetMarginType(r.Require("symbol"), r.Require("marginType"));
@@ -119,6 +122,15 @@ internal static class FakeRestApi
             s.ListenKeys.Delete();
             return new { };
         });
+    }
+
+    /// <summary>In Hedge Mode Binance refuses an order that names no side of the position (positionSide BOTH, the default).</summary>
+    private static void RequirePositionSide(FakeExchange ex, FakeRequest r)
+    {
+        if (ex.HedgeMode && r.Get("positionSide") is not ("LONG" or "SHORT"))
+        {
+            throw new FakeError(400, -4061, "Order's position side does not match user's setting.");
+        }
     }
 
     private static void Route(WebApplication app, FakeBinanceServer s, string method, string path, Sec sec, int weight, bool isOrder, Func<FakeRequest, object> handler) =>

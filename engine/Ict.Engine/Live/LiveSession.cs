@@ -94,6 +94,16 @@ internal sealed class LiveSession : IDisposable
                 rules[symbol] = client.Rest.GetInstrumentRulesAsync(symbol, rules[symbol].MaxLeverage).GetAwaiter().GetResult();
             }
 
+            if (client.Rest.IsHedgeModeAsync().GetAwaiter().GetResult())
+            {
+                // Every order we send is One-way (positionSide BOTH): in Hedge Mode Binance refuses each one (-4061),
+                // stop-losses included. Refuse to start rather than trade unprotected.
+                session.Dispose();
+                throw new ConfigException(
+                    $"the Binance account at {binance.EffectiveRestBaseUrl} is in Hedge Mode (dualSidePosition=true); the engine trades One-way Mode: " +
+                    "switch the account's position mode to One-way (Binance Futures: Preferences > Position Mode; it needs no open positions or orders) and start again");
+            }
+
             var balances = client.Rest.GetBalancesAsync().GetAwaiter().GetResult();
             session.WalletBalance = balances.FirstOrDefault(b => b.Asset == options.Account.Asset)?.Balance ?? 0m;
         }

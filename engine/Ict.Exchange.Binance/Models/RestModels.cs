@@ -8,6 +8,9 @@ public sealed record ServerTimeResponse(long ServerTime);
 
 public sealed record CodeMessageResponse(int Code, string? Msg);
 
+/// <summary>GET /fapi/v1/positionSide/dual: <c>{"dualSidePosition": true}</c> in Hedge Mode.</summary>
+public sealed record PositionModeResponse(bool DualSidePosition);
+
 public sealed record ListenKeyResponse(string? ListenKey);
 
 public sealed record LeverageResponse(int Leverage, string? MaxNotionalValue, string Symbol);

@@ -25,6 +25,7 @@ public static class BinanceErrorCodes
     public const int WouldImmediatelyTrigger = -2021;
     public const int ReduceOnlyRejected = -2022;
     public const int NoNeedToChangeMarginType = -4046;
+    public const int PositionSideMismatch = -4061;
     public const int DuplicateClientOrderId = -4116;
     public const int StopOrderSwitchAlgo = -4120;
     public const int MinNotional = -4164;

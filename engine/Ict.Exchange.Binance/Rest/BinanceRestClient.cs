@@ -109,6 +109,14 @@ public sealed class BinanceRestClient(BinanceHttp http)
         }
     }
 
+    /// <summary>
+    /// GET /fapi/v1/positionSide/dual: true when the account is in Hedge Mode (a LONG and a SHORT position per symbol,
+    /// every order naming its positionSide), false in One-way Mode.
+    /// </summary>
+    public async Task<bool> IsHedgeModeAsync(CancellationToken ct = default) =>
+        (await Http.SendAsync<PositionModeResponse>(HttpMethod.Get, "/fapi/v1/positionSide/dual", null, BinanceSecurity.Signed, 30, false, ct)
+            .ConfigureAwait(false)).DualSidePosition;
+
     public Task<IReadOnlyList<BalanceEntry>> GetBalancesAsync(CancellationToken ct = default) =>
         Http.SendAsync<IReadOnlyList<BalanceEntry>>(HttpMethod.Get, "/fapi/v3/balance", null, BinanceSecurity.Signed, 5, false, ct);
 

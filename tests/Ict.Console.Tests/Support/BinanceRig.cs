@@ -125,6 +125,20 @@ internal sealed class BinanceRig : IAsyncDisposable
         await ict.WaitForExitAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>
+    /// Runs ict until one signal has traded: a closed candle with a volume spike is published, the entry fills and its
+    /// stop-loss and take-profit are on the exchange; then stops it.
+    /// </summary>
+    public async Task TradeOnceAsync(TimeSpan wait)
+    {
+        using var ict = StartEngine();
+        await ict.WaitForOutputAsync("warmed up on", wait);
+        await WaitUntilAsync(s => s.Streams.OpenConnections("market") > 0 && s.Streams.OpenConnections("private") > 0, wait, "the engine's streams");
+        Server.Market.PublishClosed(Symbol, Interval, Candle(NowMinute - (5 * Minute), 50_000m, 777m));
+        await WaitUntilAsync(s => s.Exchange.AlgoOrders.Count == 2, wait, "the stop-loss and take-profit");
+        await StopAsync(ict);
+    }
+
     public SqliteConnection OpenDatabase()
     {
         var connection = new SqliteConnection($"Data Source={Database};Mode=ReadOnly;Pooling=False");
