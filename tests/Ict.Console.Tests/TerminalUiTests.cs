@@ -79,7 +79,7 @@ public sealed class TerminalUiTests : IDisposable
         await tmux.WaitForAsync(s => Lines(s)[^1].Contains("reloaded ", StringComparison.Ordinal) && Lines(s)[^1].Contains("plugin folder(s)", StringComparison.Ordinal), Patience, "the reload's result");
         await tmux.SendKeysAsync("/", "Reload requested", "Enter");
         screen = await tmux.WaitForAsync(s => s.Contains("─Log (filter: Reload requested", StringComparison.Ordinal), Patience, "the filtered log");
-        var logLines = Lines(screen).SkipWhile(l => !l.Contains("─Log (filter", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith('│')).Where(l => l.Trim('│', ' ').Length > 0).ToList();
+        var logLines = LogPaneLines(screen);
         Assert.NotEmpty(logLines);
         Assert.All(logLines, l => Assert.Contains("Reload requested", l, StringComparison.Ordinal));
         await tmux.SendKeysAsync("Escape");
@@ -90,6 +90,14 @@ public sealed class TerminalUiTests : IDisposable
         screen = await tmux.WaitForAsync(s => Lines(s).Length == 30 && Line(s, 0).Length == 100 && Line(s, 0).EndsWith('╮'), Patience, "a frame of 100×30");
         Assert.All(Titles, t => Assert.Contains(t, screen, StringComparison.Ordinal));
         Assert.StartsWith("╭─ict─", Line(screen, 0), StringComparison.Ordinal);
+
+        // PgUp scrolls the log back (the pane says so and shows older lines); End follows the newest again.
+        var newest = LogPaneLines(screen);
+        await tmux.SendKeysAsync("PPage");
+        screen = await tmux.WaitForAsync(s => s.Contains("─Log (scrolled back · End follows)", StringComparison.Ordinal), Patience, "the log scrolled back");
+        Assert.NotEqual(newest[^1], LogPaneLines(screen)[^1]);
+        await tmux.SendKeysAsync("End");
+        await tmux.WaitForAsync(s => s.Contains("─Log─", StringComparison.Ordinal) && Lines(s)[^1].Contains("following the newest", StringComparison.Ordinal), Patience, "the log following again");
 
         // q stops the engine cleanly and exits 0.
         await tmux.SendKeysAsync("q");
@@ -166,6 +174,10 @@ public sealed class TerminalUiTests : IDisposable
         Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited {process.ExitCode}");
         return output;
     }
+
+    /// <summary>The non-empty lines inside the Log pane of a captured screen.</summary>
+    private static List<string> LogPaneLines(string screen) =>
+        Lines(screen).SkipWhile(l => !l.Contains("─Log", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith('│')).Where(l => l.Trim('│', ' ').Length > 0).ToList();
 
     private static string[] Lines(string screen) => screen.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
 

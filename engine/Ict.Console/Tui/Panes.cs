@@ -87,7 +87,7 @@ internal static class Panes
         plugins is null ? "waiting for the engine…" : "no plugin"));
 
     /// <summary>The newest lines that fit, each cut to the pane's width.</summary>
-    public static Panel Log(IReadOnlyList<string> lines, string? filter, int width, int height)
+    public static Panel Log(IReadOnlyList<string> lines, string? filter, int width, int height, bool scrolledBack = false)
     {
         var rows = Math.Max(0, height - 2);
         var inner = Math.Max(1, width - 4);
@@ -97,7 +97,18 @@ internal static class Panes
             shown.Add(new Text(filter is null ? "(no log lines yet)" : $"(no line contains '{filter}')", new Style(Color.Grey)));
         }
 
-        return Pane(filter is null ? "Log" : $"Log (filter: {filter} · Esc clears)", height, new Rows(shown));
+        var notes = new List<string>(2);
+        if (filter is not null)
+        {
+            notes.Add($"filter: {filter} · Esc clears");
+        }
+
+        if (scrolledBack)
+        {
+            notes.Add("scrolled back · End follows");
+        }
+
+        return Pane(notes.Count == 0 ? "Log" : $"Log ({string.Join(" · ", notes)})", height, new Rows(shown));
     }
 
     public static Panel Help(int height)
@@ -121,6 +132,7 @@ internal static class Panes
         ("c", "close one position at market", ":close SYMBOL"),
         ("n", "send a test notification", ":notify"),
         ("/", "filter the log (Enter applies, empty clears, Esc on the frame clears)", ":filter TEXT  :filter"),
+        ("PgUp PgDn End", "scroll the log back / forward; End follows the newest lines again", string.Empty),
         (":", "command line (↑/↓ history, Enter runs, Esc cancels)", string.Empty),
         ("?", "this help", ":help"),
         ("q", "quit: stop the engine, flush, exit", ":quit"),

@@ -27,6 +27,15 @@ internal abstract record TuiCommand
     /// <summary>Shows only the log lines containing <paramref name="Text"/> (case-insensitive); null shows all.</summary>
     public sealed record Filter(string? Text) : TuiCommand;
 
+    /// <summary>
+    /// Scrolls the Log pane: <paramref name="Pages"/> pages back (negative: forward); <see cref="ScrollLog.Follow"/>
+    /// goes back to following the newest lines.
+    /// </summary>
+    public sealed record ScrollLog(int Pages) : TuiCommand
+    {
+        public static ScrollLog Follow { get; } = new(int.MinValue);
+    }
+
     /// <summary>Shows the help overlay.</summary>
     public sealed record Help : TuiCommand;
 

@@ -91,7 +91,14 @@ internal sealed class TuiInput
                 return new TuiCommand.Quit();
         }
 
-        return key.Key == ConsoleKey.Escape && currentFilter is not null ? new TuiCommand.Filter(null) : null;
+        return key.Key switch
+        {
+            ConsoleKey.PageUp => new TuiCommand.ScrollLog(1),
+            ConsoleKey.PageDown => new TuiCommand.ScrollLog(-1),
+            ConsoleKey.End => TuiCommand.ScrollLog.Follow,
+            ConsoleKey.Escape when currentFilter is not null => new TuiCommand.Filter(null),
+            _ => null,
+        };
     }
 
     private TuiCommand? OnPromptKey(ConsoleKeyInfo key)

@@ -13,6 +13,23 @@ internal static class TuiScreen
     public const int HeaderHeight = 4;
     public const string Hint = "? help  ·  : command  ·  / filter log  ·  q quit";
 
+    /// <summary>How many log lines the Log pane shows in a frame of <paramref name="height"/> rows (a page for PgUp/PgDn).</summary>
+    public static int LogRows(int height) => Math.Max(1, Split(Math.Max(HeaderHeight + 2, height) - HeaderHeight - 1).Log - 2);
+
+    /// <summary>Tables get 30% each (at least a header and a row), the log the rest (at least 3 lines).</summary>
+    private static (int Table, int Log) Split(int body)
+    {
+        var table = Math.Max(4, body * 3 / 10);
+        var log = body - (2 * table);
+        if (log < 3)
+        {
+            table = Math.Max(3, (body - 3) / 2);
+            log = Math.Max(0, body - (2 * table));
+        }
+
+        return (table, log);
+    }
+
     public static IRenderable Render(TuiView view, int width, int height)
     {
         width = Math.Max(20, width);
@@ -26,14 +43,7 @@ internal static class TuiScreen
             return root.SplitRows(header, new Layout("help").Size(body).Update(Panes.Help(body)), status);
         }
 
-        // Tables get 30% each (at least a header and a row), the log the rest (at least 3 lines).
-        var table = Math.Max(4, body * 3 / 10);
-        var log = body - (2 * table);
-        if (log < 3)
-        {
-            table = Math.Max(3, (body - 3) / 2);
-            log = Math.Max(0, body - (2 * table));
-        }
+        var (table, log) = Split(body);
 
         var trading = view.Snapshot?.Trading;
         var half = width / 2; // the narrower of the two columns
@@ -45,7 +55,7 @@ internal static class TuiScreen
             new Layout("middle").Size(table).SplitColumns(
                 new Layout("signals").Update(Panes.Signals(trading, half, table)),
                 new Layout("plugins").Update(Panes.Plugins(view.Snapshot?.Plugins, half, table))),
-            new Layout("log").Size(log).Update(Panes.Log(view.Log, view.LogFilter, width, log)),
+            new Layout("log").Size(log).Update(Panes.Log(view.Log, view.LogFilter, width, log, view.LogScrolledBack)),
             status);
     }
 

@@ -22,8 +22,12 @@ internal sealed partial class TuiSession
                 }
 
                 break;
+            case TuiCommand.ScrollLog scroll:
+                ScrollLog(scroll);
+                break;
             case TuiCommand.Filter filter:
                 _filter = filter.Text;
+                _logAnchor = null;
                 Say(filter.Text is null ? "log filter cleared" : $"log filter: {filter.Text} (/ to change, Esc clears)");
                 break;
             case TuiCommand.Say say:
@@ -113,6 +117,28 @@ internal sealed partial class TuiSession
         {
             Say("the engine is not taking commands (has the run ended?)", isError: true);
         }
+    }
+
+    /// <summary>PgUp/PgDn move the Log pane a page (less one line, kept for context); End, or paging past the newest line, follows again.</summary>
+    private void ScrollLog(TuiCommand.ScrollLog scroll)
+    {
+        var rows = TuiScreen.LogRows(_height);
+        var page = Math.Max(1, rows - 1);
+        if (scroll == TuiCommand.ScrollLog.Follow || (scroll.Pages < 0 && _logAnchor is null))
+        {
+            _logAnchor = null;
+        }
+        else if (scroll.Pages < 0)
+        {
+            _logAnchor = log.Forward(_logAnchor!.Value, page * -scroll.Pages, _filter);
+        }
+        else if (log.OldestPageEnd(rows, _filter) is { } oldest)
+        {
+            var back = log.Back(_logAnchor, page * scroll.Pages, _filter) ?? oldest;
+            _logAnchor = Math.Max(back, oldest);
+        }
+
+        Say(_logAnchor is null ? "log: following the newest lines" : "log: scrolled back (PgUp/PgDn move, End follows)");
     }
 
     private void Say(string message, bool isError = false)

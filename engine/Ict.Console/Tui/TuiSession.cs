@@ -24,6 +24,8 @@ internal sealed partial class TuiSession(EngineHost host, LogRing log, TextWrite
     private string _status = string.Empty;
     private bool _statusIsError;
     private string? _filter;
+    private long? _logAnchor; // the Log pane's bottom line while scrolled back; null follows the newest
+    private int _height = 24;
     private string _run = "running";
     private bool _quitting;
     private bool _done;
@@ -148,7 +150,8 @@ internal sealed partial class TuiSession(EngineHost host, LogRing log, TextWrite
     private Spectre.Console.Rendering.IRenderable Frame((int Width, int Height) size)
     {
         var rows = Math.Max(1, size.Height);
-        var view = new TuiView(host.Latest, _run, log.Tail(rows, _filter), _filter, _input.Mode, _input.Text, _status, _statusIsError);
+        _height = size.Height;
+        var view = new TuiView(host.Latest, _run, log.Tail(rows, _filter, _logAnchor), _filter, _input.Mode, _input.Text, _status, _statusIsError, _logAnchor is not null);
         return TuiScreen.Render(view, size.Width, size.Height);
     }
 

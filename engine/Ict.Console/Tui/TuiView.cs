@@ -11,6 +11,7 @@ namespace Ict.Console.Tui;
 /// <param name="Input">What is typed at the prompt.</param>
 /// <param name="Status">The result of the last command.</param>
 /// <param name="StatusIsError">Whether <paramref name="Status"/> reports a failure.</param>
+/// <param name="LogScrolledBack">Whether the Log pane shows older lines (PgUp) instead of following the newest.</param>
 internal sealed record TuiView(
     EngineSnapshot? Snapshot,
     string Run,
@@ -19,4 +20,5 @@ internal sealed record TuiView(
     InputMode Mode,
     string Input,
     string Status,
-    bool StatusIsError);
+    bool StatusIsError,
+    bool LogScrolledBack = false);

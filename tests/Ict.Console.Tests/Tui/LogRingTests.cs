@@ -41,6 +41,46 @@ public sealed class LogRingTests
     }
 
     [Fact]
+    public void ScrolledBack_TheViewStaysOnItsLinesWhileNewOnesArrive_AndPagingForwardPastTheNewestFollowsAgain()
+    {
+        var ring = new LogRing(Logging.ConsoleFormatter(SecretRedactor.None), SecretRedactor.None);
+        for (var i = 1; i <= 20; i++)
+        {
+            ring.Append($"line {i}");
+        }
+
+        var anchor = ring.Back(null, 5); // five lines above the newest: line 15 at the bottom
+        Assert.Equal(["line 13", "line 14", "line 15"], ring.Tail(3, upTo: anchor));
+
+        ring.Append("line 21");
+        Assert.Equal(["line 13", "line 14", "line 15"], ring.Tail(3, upTo: anchor)); // new lines do not move it
+
+        var forward = ring.Forward(anchor!.Value, 3);
+        Assert.Equal(["line 16", "line 17", "line 18"], ring.Tail(3, upTo: forward));
+        Assert.Equal(["line 17", "line 18", "line 19"], ring.Tail(3, upTo: ring.Forward(forward!.Value, 1)));
+        Assert.Null(ring.Forward(forward.Value, 3)); // reaches line 21, the newest: follow again
+        Assert.Null(ring.Forward(forward.Value, 9)); // and past it
+    }
+
+    [Fact]
+    public void ScrollingBack_StopsAtTheOldestFullPage_AndCountsOnlyLinesThatPassTheFilter()
+    {
+        var ring = new LogRing(Logging.ConsoleFormatter(SecretRedactor.None), SecretRedactor.None);
+        for (var i = 1; i <= 10; i++)
+        {
+            ring.Append(i % 2 == 0 ? $"even {i}" : $"odd {i}");
+        }
+
+        var oldest = ring.OldestPageEnd(3);
+        Assert.Equal(["odd 1", "even 2", "odd 3"], ring.Tail(3, upTo: oldest));
+        Assert.Null(ring.OldestPageEnd(10)); // all of it fits in one page: nothing to scroll
+
+        var evens = ring.Back(null, 2, "even"); // two even lines above "even 10"
+        Assert.Equal(["even 4", "even 6"], ring.Tail(2, "even", evens));
+        Assert.Equal(["even 2", "even 4"], ring.Tail(2, "even", ring.OldestPageEnd(2, "even")));
+    }
+
+    [Fact]
     public void MultiLineText_BecomesOneLinePerRow()
     {
         var ring = new LogRing(Logging.ConsoleFormatter(SecretRedactor.None), SecretRedactor.None);

@@ -20,6 +20,15 @@ public sealed class TuiInputTests
     }
 
     [Fact]
+    public void PageKeys_ScrollTheLog_AndEndFollowsIt()
+    {
+        Assert.Equal(new TuiCommand.ScrollLog(1), _input.OnKey(Special(ConsoleKey.PageUp)));
+        Assert.Equal(new TuiCommand.ScrollLog(-1), _input.OnKey(Special(ConsoleKey.PageDown)));
+        Assert.Equal(TuiCommand.ScrollLog.Follow, _input.OnKey(Special(ConsoleKey.End)));
+        Assert.Equal(InputMode.Keys, _input.Mode);
+    }
+
+    [Fact]
     public void QuestionMark_OpensHelp_AndEscClosesIt()
     {
         Assert.Null(_input.OnKey(Char('?')));

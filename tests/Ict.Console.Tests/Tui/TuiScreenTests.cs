@@ -181,6 +181,28 @@ public sealed class TuiScreenTests
     }
 
     [Fact]
+    public void Log_ScrolledBack_SaysSoInItsTitle_WithTheFilter()
+    {
+        var frame = Frames.Render(Panes.Log(["12:00:01 INF one"], "one", 80, 5, scrolledBack: true), 80, 5);
+
+        Assert.Contains("Log (filter: one · Esc clears · scrolled back · End follows)", frame, StringComparison.Ordinal);
+        Assert.DoesNotContain("scrolled back", Frames.Render(Panes.Log(["12:00:01 INF one"], null, 80, 5), 80, 5), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LogRows_IsWhatTheLogPaneShowsInAFrameOfThatHeight()
+    {
+        foreach (var height in new[] { 20, 30, 45 })
+        {
+            var log = Enumerable.Range(1, 100).Select(i => $"12:00:00 INF line {i:000}").ToList();
+            var frame = Frames.Render(TuiScreen.Render(Frames.View(Frames.Snapshot(), log), 120, height), 120, height);
+
+            var shown = Frames.Lines(frame).Count(l => l.Contains("INF line ", StringComparison.Ordinal));
+            Assert.Equal(TuiScreen.LogRows(height), shown);
+        }
+    }
+
+    [Fact]
     public void HelpMode_ReplacesThePanesWithTheKeyList()
     {
         var frame = Frames.Render(TuiScreen.Render(Frames.View(Frames.Snapshot(), mode: InputMode.Help), 120, 40), 120, 40);
