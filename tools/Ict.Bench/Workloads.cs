@@ -20,14 +20,11 @@ internal static class Workloads
         foreach (var candle in candles)
         {
             detector.Update(candle);
-            var blocks = detector.ActiveOrderBlocks;
-            for (var i = 0; i < blocks.Count; i++)
+            // The strategy's entry test: a bullish block containing the close, else a bearish one.
+            if ((detector.FindActive(PatternKind.OrderBlock, Direction.Bullish, candle.Close)
+                ?? detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, candle.Close)) is not null)
             {
-                if (blocks[i].Contains(candle.Close))
-                {
-                    entries++;
-                    break;
-                }
+                entries++;
             }
         }
 

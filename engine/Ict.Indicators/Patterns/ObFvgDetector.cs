@@ -96,6 +96,29 @@ public sealed class ObFvgDetector
     public IReadOnlyList<Pattern> ActiveFairValueGaps => _activeFairValueGaps ??= CollectActive(PatternKind.FairValueGap);
 
     /// <summary>
+    /// The oldest active pattern of a kind and direction whose zone contains a price (edges included), or
+    /// <c>null</c>: the same answer as searching <see cref="ActiveOrderBlocks"/> or <see cref="ActiveFairValueGaps"/>
+    /// in order, without building those lists. Allocates nothing, so a strategy can call it on every candle.
+    /// </summary>
+    /// <param name="kind"><see cref="PatternKind.OrderBlock"/> or <see cref="PatternKind.FairValueGap"/>.</param>
+    /// <param name="direction">The direction wanted.</param>
+    /// <param name="price">The price the zone must contain.</param>
+    /// <returns>The pattern's current snapshot, or <c>null</c> when no active one contains the price.</returns>
+    public Pattern? FindActive(PatternKind kind, Direction direction, decimal price)
+    {
+        for (var i = 0; i < _active.Count; i++)
+        {
+            var pattern = _active[i].Snapshot;
+            if (pattern.Kind == kind && pattern.Direction == direction && pattern.Contains(price))
+            {
+                return pattern;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Every pattern detected so far, ended ones included, in detection order, each as its latest snapshot. To bound
     /// memory only the last <see cref="MaxEndedPatternsKept"/> patterns to end are kept. An immutable snapshot.
     /// </summary>
@@ -129,8 +152,6 @@ public sealed class ObFvgDetector
             return NoPatterns;
         }
 
-        _activeOrderBlocks = null;
-        _activeFairValueGaps = null;
         return _changes.ToArray();
     }
 
@@ -167,7 +188,7 @@ public sealed class ObFvgDetector
             if (next is not null)
             {
                 tracked.Snapshot = next;
-                _changes.Add(next);
+                Changed(next);
                 if (!next.IsActive)
                 {
                     _archive.Ended(tracked);
@@ -215,7 +236,21 @@ public sealed class ObFvgDetector
         var tracked = new TrackedPattern(pattern, patternCandleIndex);
         _active.Add(tracked);
         _archive.Add(tracked);
+        Changed(pattern);
+    }
+
+    // Only the list of the changed pattern's kind is rebuilt: a gap's touch keeps the order block list.
+    private void Changed(Pattern pattern)
+    {
         _changes.Add(pattern);
+        if (pattern.Kind == PatternKind.OrderBlock)
+        {
+            _activeOrderBlocks = null;
+        }
+        else
+        {
+            _activeFairValueGaps = null;
+        }
     }
 
     private IReadOnlyList<Pattern> CollectActive(PatternKind kind)
