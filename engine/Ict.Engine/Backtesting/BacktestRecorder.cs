@@ -8,7 +8,7 @@ namespace Ict.Engine.Backtesting;
 /// each UTC day's end, a thinned equity curve, and how many candles had a position open. Nothing per candle is
 /// allocated: the curve keeps every k-th point, fixed in advance from the candle count.
 /// </summary>
-public sealed class BacktestRecorder : IEventSink
+public sealed class BacktestRecorder : IEventSink, IPatternObserver
 {
     private readonly int _curveStep;
     private DateOnly _day;
@@ -62,6 +62,9 @@ public sealed class BacktestRecorder : IEventSink
                 break;
         }
     }
+
+    /// <summary>Tracks a reported pattern (the kernel calls this directly, without an event object).</summary>
+    public void OnPattern(string strategyId, Pattern pattern, bool isNew) => Track(strategyId, pattern);
 
     private void Track(string strategyId, Pattern pattern)
     {
