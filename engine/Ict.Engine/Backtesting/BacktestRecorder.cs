@@ -18,7 +18,11 @@ public sealed class BacktestRecorder : IEventSink, IPatternObserver
     public BacktestRecorder(long expectedCandles, int maxCurvePoints = 2000)
     {
         _curveStep = (int)Math.Max(1, expectedCandles / Math.Max(1, maxCurvePoints));
+        Curve.Capacity = (int)Math.Min(expectedCandles / _curveStep + 2, 1_000_000);
     }
+
+    /// <summary>Makes room for this many UTC days of daily equity, so the run does not grow the list as it goes.</summary>
+    public void ReserveDays(int days) => DailyEquity.Capacity = Math.Max(DailyEquity.Capacity, days);
 
     public List<(TradeView Trade, decimal InitialRisk)> Trades { get; } = [];
 

@@ -116,7 +116,7 @@ internal sealed partial class TradingKernel(
         // The finished day's figures were written when they last changed; a new day gets its starting row.
         if (parts.Daily.Roll(candle.OpenTime, parts.Portfolio.Equity))
         {
-            store.UpsertDailyStats(parts.RunId, parts.Daily.Today);
+            parts.Daily.WriteTo(store, parts.RunId);
         }
 
         if (parts.RecordCandles)
@@ -180,7 +180,7 @@ internal sealed partial class TradingKernel(
             parts.Statistics.ObserveEquity(parts.Portfolio.Equity);
         }
 
-        store.UpsertDailyStats(parts.RunId, parts.Daily.Today);
+        parts.Daily.WriteTo(store, parts.RunId);
         store.UpdateRunAccount(parts.RunId, parts.Portfolio.Balance, parts.Portfolio.PeakEquity, _firstCandle, _lastCandles.Values.Select(c => c.OpenTime).DefaultIfEmpty(now).Max());
         store.Commit();
     }

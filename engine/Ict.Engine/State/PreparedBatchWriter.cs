@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
@@ -109,6 +110,12 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             return new Prepared(null, null, statement, binders);
         }
 
+        if (type is not null && type.IsSubclassOf(typeof(QueuedRow)))
+        {
+            // A typed row's decimals must be bound as the texts above, never by SqliteCommand's own formatting.
+            throw new InvalidOperationException($"{type.Name} rows need a single-statement SQL text with bindable properties");
+        }
+
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var property in properties)
@@ -155,6 +162,9 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             _ when type == typeof(bool) => nameof(BindBool),
             _ when type == typeof(double) => nameof(BindDouble),
             _ when type == typeof(double?) => nameof(BindNullableDouble),
+            _ when type == typeof(decimal) => nameof(BindDecimal),
+            _ when type == typeof(decimal?) => nameof(BindNullableDecimal),
+            _ when type == typeof(DateOnly) => nameof(BindDay),
             _ => null,
         };
         return name is null ? null : typeof(PreparedBatchWriter).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static);
@@ -181,6 +191,34 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
 
     private static int BindNullableDouble(sqlite3_stmt statement, int index, double? value) =>
         value is { } v ? BindDouble(statement, index, v) : raw.sqlite3_bind_null(statement, index);
+
+    // A decimal is stored as its invariant text, the same text as decimal.ToString(CultureInfo.InvariantCulture),
+    // formatted as UTF-8 on the stack: no string per value. 64 bytes hold any decimal ("-" and 29 digits and ".").
+    private static int BindDecimal(sqlite3_stmt statement, int index, decimal value)
+    {
+        Span<byte> text = stackalloc byte[64];
+        if (!value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"cannot format {value}");
+        }
+
+        return raw.sqlite3_bind_text(statement, index, text[..written]);
+    }
+
+    private static int BindNullableDecimal(sqlite3_stmt statement, int index, decimal? value) =>
+        value is { } v ? BindDecimal(statement, index, v) : raw.sqlite3_bind_null(statement, index);
+
+    // A UTC day as yyyy-MM-dd text.
+    private static int BindDay(sqlite3_stmt statement, int index, DateOnly value)
+    {
+        Span<byte> text = stackalloc byte[16];
+        if (!value.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"cannot format {value}");
+        }
+
+        return raw.sqlite3_bind_text(statement, index, text[..written]);
+    }
 
     private static bool UsesParameter(string sql, string name)
     {

@@ -147,7 +147,7 @@ internal sealed partial class OrderManager(
         };
         portfolio.Open(position);
         daily.PositionOpened();
-        store.UpsertDailyStats(runId, daily.Today);
+        daily.WriteTo(store, runId);
         events.Publish(new PositionOpened(fill.Time, position.ToView(fill.Price)));
 
         var exitSide = signal.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
@@ -173,7 +173,7 @@ internal sealed partial class OrderManager(
         var trade = portfolio.Close(position, fill.Price, fill.Fee, fill.Time, reason);
         store.InsertTrade(runId, position.SignalId, trade, position.InitialRisk, position.FundingPaid);
         daily.TradeClosed(trade.NetPnl);
-        store.UpsertDailyStats(runId, daily.Today);
+        daily.WriteTo(store, runId);
 
         foreach (var sibling in new[] { position.StopLossOrderId, position.TakeProfitOrderId })
         {
