@@ -38,8 +38,10 @@ internal static class Breakdown
                 var config = EngineConfig.Load(Workloads.WriteConfig(folder, null));
                 var host = EngineHost.Create(config, Serilog.Core.Logger.None, new EngineRunOptions { Backtest = true, ExpectedCandles = candles.Length });
                 var created = watch.Elapsed;
+                var threadCpu = ThreadCpu.Now();
                 host.RunBacktest(candles);
                 var ran = watch.Elapsed;
+                var kernelCpu = ThreadCpu.Now() - threadCpu;
                 host.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 var total = watch.Elapsed;
                 var timings = host.LastTimings!;
@@ -48,6 +50,7 @@ internal static class Breakdown
                     $"writes after the loop {timings.Persist.TotalMilliseconds:0} ms, tear-down {(total - ran).TotalMilliseconds:0} ms: " +
                     $"{Rate(candles.Length, total):0}k candles/s (kernel {Rate(candles.Length, timings.Kernel):0}k/s); " +
                     $"process CPU {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:0} ms, {GC.CollectionCount(0) - collections} GCs pausing {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms; " +
+                    $"kernel thread CPU {kernelCpu.TotalMilliseconds:0} ms ({Rate(candles.Length, kernelCpu):0}k candles per CPU-second, GC pauses included); " +
                     $"allocated {timings.KernelAllocatedBytes / (double)candles.Length:0.0} bytes/candle on the kernel thread, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)candles.Length:0.0} in the process");
                 if (run == 0)
                 {
