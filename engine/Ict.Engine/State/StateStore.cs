@@ -256,8 +256,10 @@ public sealed partial class StateStore : IDisposable
 
     internal static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
+    // Enum.GetName<TEnum> returns the cached name without boxing the value (ToString on a generic enum boxes it);
+    // a value with no name (a combination) falls back to ToString, the same text as before.
     internal static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => value.ToString();
+        where TEnum : struct, Enum => Enum.GetName(value) ?? value.ToString();
 }
 
 /// <summary>How the store writes: per event, or batched in the background.</summary>

@@ -4,7 +4,7 @@ namespace Ict.Indicators.Patterns;
 
 /// <summary>
 /// Causal, streaming detector of ICT order blocks and fair value gaps on one symbol and interval, with their whole
-/// lifecycle (touches, fill, invalidation, expiry). Feed it closed candles in time order with <see cref="Update"/>;
+/// lifecycle (touches, fill, invalidation, expiry). Feed it closed candles in time order with <see cref="Update(Candle)"/>;
 /// it only ever looks at candles it has already been given. Same input, same output: all arithmetic is decimal.
 /// </summary>
 /// <remarks>
@@ -138,21 +138,42 @@ public sealed class ObFvgDetector
     /// </exception>
     public IReadOnlyList<Pattern> Update(Candle candle)
     {
+        Advance(candle);
+        return _changes.Count == 0 ? NoPatterns : _changes.ToArray();
+    }
+
+    /// <summary>
+    /// The same as <see cref="Update(Candle)"/>, but the changed patterns are added to a list the caller owns (and
+    /// usually clears and reuses), so a candle with changes allocates no list either.
+    /// </summary>
+    /// <param name="candle">The next closed candle of this symbol and interval.</param>
+    /// <param name="changes">Receives the changed patterns, in the order <see cref="Update(Candle)"/> returns them.</param>
+    /// <returns>How many patterns were added to <paramref name="changes"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="candle"/> or <paramref name="changes"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Update(Candle)"/>.</exception>
+    public int Update(Candle candle, ICollection<Pattern> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        Advance(candle);
+        for (var i = 0; i < _changes.Count; i++)
+        {
+            changes.Add(_changes[i]);
+        }
+
+        return _changes.Count;
+    }
+
+    private void Advance(Candle candle)
+    {
+        _changes.Clear();
         Accept(candle);
         if (_received < _options.MinCandles)
         {
-            return NoPatterns;
+            return;
         }
 
-        _changes.Clear();
         AdvanceActive(candle);
         Detect();
-        if (_changes.Count == 0)
-        {
-            return NoPatterns;
-        }
-
-        return _changes.ToArray();
     }
 
     private void Accept(Candle candle)

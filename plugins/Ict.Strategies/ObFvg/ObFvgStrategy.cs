@@ -19,6 +19,7 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
     private (Symbol, Interval) _lastKey;
     private ObFvgDetector? _lastDetector;
     private readonly Dictionary<Symbol, HigherTimeframeBias> _bias = [];
+    private readonly List<Pattern> _changes = [];
     private Interval? _higherInterval;
     private ObFvgStrategyOptions _options = new();
     private ObFvgOptions _detectorOptions = new();
@@ -54,10 +55,11 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
         bias?.OnBaseCandle(candle);
         var detector = DetectorFor(candle);
 
-        var changes = detector.Update(candle);
-        for (var i = 0; i < changes.Count; i++)
+        _changes.Clear(); // reused: a candle with changes allocates no list
+        detector.Update(candle, _changes);
+        for (var i = 0; i < _changes.Count; i++)
         {
-            context.ReportPattern(changes[i]);
+            context.ReportPattern(_changes[i]);
         }
 
         if (context.GetPosition(candle.Symbol) is not null)

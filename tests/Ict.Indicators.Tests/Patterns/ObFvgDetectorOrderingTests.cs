@@ -120,6 +120,20 @@ public sealed class ObFvgDetectorOrderingTests
     }
 
     [Fact]
+    public void UpdateIntoList_AddsTheSameChangesInTheSameOrder_AfterWhatTheListHeld()
+    {
+        var feed = OpenWithOb1(out var ob1);
+        var changes = new List<Pattern> { ob1 };
+
+        var added = feed.Detector.Update(CandleFeed.Make(21, 99m, 99.1m, 95.6m, 95.7m), changes);
+
+        Assert.Equal(3, added);
+        Assert.Equal([Ob1Id, Ob1Id, Ob2Id, GapId], changes.Select(p => p.Id));
+        Assert.Equal(PatternState.Invalidated, changes[1].State);
+        Assert.Same(changes[2], feed.Detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, 100m));
+    }
+
+    [Fact]
     public void Update_WhenNothingChanges_ReturnsTheSameEmptyList()
     {
         var feed = new CandleFeed();
