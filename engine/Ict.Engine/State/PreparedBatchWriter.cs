@@ -16,15 +16,35 @@ namespace Ict.Engine.State;
 /// </summary>
 internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDisposable
 {
-    private readonly Dictionary<(string Sql, Type? Type), Prepared> _commands = [];
+    // Binders depend only on the SQL text and the row type: compiled once per process, not once per store (run).
+    private static readonly Dictionary<(string Sql, Type Type), Binder[]> CompiledBinders = [];
+    private static readonly Lock CompiledBindersLock = new();
+
+    // Keyed by the SQL string's reference: the store's statements are constants, so a row costs a reference
+    // comparison instead of hashing a few hundred characters of SQL (an equal text in another string object just
+    // gets its own prepared statement).
+    private readonly Dictionary<StatementKey, Prepared> _commands = new(StatementKeyComparer.Instance);
+    private StatementKey _lastKey;
+    private Prepared? _last;
 
     public void Write(SqliteTransaction transaction, string sql, object? parameters)
     {
-        var key = (sql, parameters?.GetType());
-        if (!_commands.TryGetValue(key, out var prepared))
+        var key = new StatementKey(sql, parameters?.GetType());
+        Prepared? prepared;
+        if (_last is not null && ReferenceEquals(_lastKey.Sql, sql) && _lastKey.Type == key.Type)
         {
-            prepared = Prepare(sql, parameters?.GetType());
-            _commands.Add(key, prepared);
+            prepared = _last;
+        }
+        else
+        {
+            if (!_commands.TryGetValue(key, out prepared))
+            {
+                prepared = Prepare(sql, key.Type);
+                _commands.Add(key, prepared);
+            }
+
+            _lastKey = key;
+            _last = prepared;
         }
 
         if (prepared.Statement is { } statement)
@@ -57,6 +77,7 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
         }
 
         _commands.Clear();
+        _last = null;
     }
 
     private void WriteRaw(sqlite3_stmt statement, Binder[] binders, object parameters)
@@ -100,11 +121,25 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             .ToArray();
         if (type is not null && properties.All(p => BindMethod(p.PropertyType) is not null) && PrepareRaw(sql) is { } statement)
         {
-            var binders = new Binder[properties.Length];
-            for (var i = 0; i < properties.Length; i++)
+            Binder[]? binders;
+            lock (CompiledBindersLock)
             {
-                var index = raw.sqlite3_bind_parameter_index(statement, "@" + properties[i].Name);
-                binders[i] = CompileBinder(type, properties[i], index);
+                CompiledBinders.TryGetValue((sql, type), out binders);
+            }
+
+            if (binders is null)
+            {
+                binders = new Binder[properties.Length];
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    var index = raw.sqlite3_bind_parameter_index(statement, "@" + properties[i].Name);
+                    binders[i] = CompileBinder(type, properties[i], index);
+                }
+
+                lock (CompiledBindersLock)
+                {
+                    CompiledBinders.TryAdd((sql, type), binders);
+                }
             }
 
             return new Prepared(null, null, statement, binders);
@@ -236,6 +271,17 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
     }
 
     private delegate int Binder(sqlite3_stmt statement, object row);
+
+    private readonly record struct StatementKey(string Sql, Type? Type);
+
+    private sealed class StatementKeyComparer : IEqualityComparer<StatementKey>
+    {
+        public static readonly StatementKeyComparer Instance = new();
+
+        public bool Equals(StatementKey x, StatementKey y) => ReferenceEquals(x.Sql, y.Sql) && x.Type == y.Type;
+
+        public int GetHashCode(StatementKey key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Sql), key.Type);
+    }
 
     private sealed record Prepared(SqliteCommand? Command, PropertyInfo[]? Properties, sqlite3_stmt? Statement, Binder[]? Binders);
 }
