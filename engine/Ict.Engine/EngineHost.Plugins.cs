@@ -102,6 +102,8 @@ public sealed partial class EngineHost
     /// <summary>Marks a strategy faulted in the catalog when the kernel reports it.</summary>
     private sealed class PluginFaultSink(PluginCatalog catalog) : IEventSink
     {
+        public bool WantsPatternEvents => false;
+
         public void Handle(EngineEvent engineEvent)
         {
             if (engineEvent is PluginFaulted faulted)

@@ -226,6 +226,11 @@ public sealed partial class EngineHost : IAsyncDisposable
     {
         var recorder = _recorder ?? throw new InvalidOperationException("create the host with Backtest = true to run a backtest");
         var started = TimeProvider.System.GetTimestamp();
+        if (candles.Count > 0)
+        {
+            recorder.ReserveDays(candles[^1].CloseTime.UtcDateTime.Date.Subtract(candles[0].OpenTime.UtcDateTime.Date).Days + 2);
+        }
+
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < candles.Count; i++)
         {

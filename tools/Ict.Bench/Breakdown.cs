@@ -24,8 +24,8 @@ internal static class Breakdown
             Workloads.Pipeline(candles[..50_000], folder);
             Workloads.BareLoop(candles);
             StrategyAlone.Run(candles);
-            Console.WriteLine($"bare loop        {Rate(candles.Length, Best(() => Workloads.BareLoop(candles))),8:0}k candles/s");
-            Console.WriteLine($"strategy alone   {Rate(candles.Length, Best(() => StrategyAlone.Run(candles))),8:0}k candles/s (the ob-fvg plugin's OnCandle, no engine)");
+            Console.WriteLine($"bare loop        {Rate(candles.Length, Best(() => Workloads.BareLoop(candles), out var bareBytes)),8:0}k candles/s, {bareBytes / (double)candles.Length:0.0} bytes/candle allocated");
+            Console.WriteLine($"strategy alone   {Rate(candles.Length, Best(() => StrategyAlone.Run(candles), out var strategyBytes)),8:0}k candles/s, {strategyBytes / (double)candles.Length:0.0} bytes/candle allocated (the ob-fvg plugin's OnCandle, no engine)");
             for (var run = 0; run < runs; run++)
             {
                 GC.Collect();
@@ -33,12 +33,15 @@ internal static class Breakdown
                 var collections = GC.CollectionCount(0);
                 var pause = GC.GetTotalPauseDuration();
                 var cpu = Environment.CpuUsage.TotalTime;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
                 var config = EngineConfig.Load(Workloads.WriteConfig(folder, null));
                 var host = EngineHost.Create(config, Serilog.Core.Logger.None, new EngineRunOptions { Backtest = true, ExpectedCandles = candles.Length });
                 var created = watch.Elapsed;
+                var threadCpu = ThreadCpu.Now();
                 host.RunBacktest(candles);
                 var ran = watch.Elapsed;
+                var kernelCpu = ThreadCpu.Now() - threadCpu;
                 host.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 var total = watch.Elapsed;
                 var timings = host.LastTimings!;
@@ -46,13 +49,18 @@ internal static class Breakdown
                     $"pipeline run {run + 1}: set-up {created.TotalMilliseconds:0} ms, kernel {timings.Kernel.TotalMilliseconds:0} ms, " +
                     $"writes after the loop {timings.Persist.TotalMilliseconds:0} ms, tear-down {(total - ran).TotalMilliseconds:0} ms: " +
                     $"{Rate(candles.Length, total):0}k candles/s (kernel {Rate(candles.Length, timings.Kernel):0}k/s); " +
-                    $"process CPU {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:0} ms, {GC.CollectionCount(0) - collections} GCs pausing {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms");
+                    $"process CPU {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:0} ms, {GC.CollectionCount(0) - collections} GCs pausing {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms; " +
+                    $"kernel thread CPU {kernelCpu.TotalMilliseconds:0} ms ({Rate(candles.Length, kernelCpu):0}k candles per CPU-second, GC pauses included); " +
+                    $"allocated {timings.KernelAllocatedBytes / (double)candles.Length:0.0} bytes/candle on the kernel thread, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)candles.Length:0.0} in the process");
                 if (run == 0)
                 {
                     Console.WriteLine("  rows: " + string.Join(", ", Tables.Select(t => $"{t} {CountRows(host.DatabasePath, t)}")));
                 }
             }
 
+            var flat = BenchData.FlatCandles(Math.Min(candleCount, 500_000));
+            Workloads.Pipeline(flat, folder, out var idle);
+            Console.WriteLine($"idle kernel      {idle.KernelAllocatedBytes / (double)flat.Length:0.000} bytes/candle allocated over {flat.Length} flat candles (nothing detected; one daily_stats row per UTC day)");
             return 0;
         }
         finally
@@ -63,14 +71,17 @@ internal static class Breakdown
 
     private static double Rate(int candles, TimeSpan elapsed) => candles / elapsed.TotalSeconds / 1000;
 
-    private static TimeSpan Best(Func<int> work)
+    private static TimeSpan Best(Func<int> work, out long allocated)
     {
         var best = TimeSpan.MaxValue;
+        allocated = 0;
         for (var i = 0; i < 3; i++)
         {
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             GC.KeepAlive(work());
             best = watch.Elapsed < best ? watch.Elapsed : best;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
         return best;

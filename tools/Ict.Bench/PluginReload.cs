@@ -157,7 +157,20 @@ internal static class PluginReload
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))
         {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+            // The engine's watcher may be hashing the previous build: .NET's File.Copy wants the file to itself
+            // (a shared lock held by the reader makes it fail), so try again shortly, as a person would.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+                    break;
+                }
+                catch (IOException) when (attempt < 100)
+                {
+                    Thread.Sleep(10);
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using Ict.Bench;
 
 // dotnet run -c Release --project tools/Ict.Bench -- --quick [--candles N]   one JSON object per line, under two minutes
 // dotnet run -c Release --project tools/Ict.Bench -- --breakdown [--candles N]  where the pipeline's time goes (text)
+// dotnet run -c Release --project tools/Ict.Bench -- --allocations      which types one pipeline run allocates (sampled)
 // dotnet run -c Release --project tools/Ict.Bench -- --binance            only the candle-to-order latency against FakeBinance
 // dotnet run -c Release --project tools/Ict.Bench                           the BenchmarkDotNet suite
 if (args.Contains("--binance"))
@@ -20,6 +21,11 @@ if (args.Contains("--quick"))
     var index = Array.IndexOf(args, "--candles");
     var count = index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_200_000;
     return Quick.Run(count);
+}
+
+if (args.Contains("--allocations"))
+{
+    return AllocationSampler.Run(1_200_000);
 }
 
 if (args.Contains("--breakdown"))

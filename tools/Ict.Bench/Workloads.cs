@@ -17,17 +17,16 @@ internal static class Workloads
     {
         var detector = new ObFvgDetector(candles[0].Symbol, candles[0].Interval, new ObFvgOptions());
         var entries = 0;
+        var changes = new List<Pattern>();
         foreach (var candle in candles)
         {
-            detector.Update(candle);
-            var blocks = detector.ActiveOrderBlocks;
-            for (var i = 0; i < blocks.Count; i++)
+            changes.Clear(); // the strategy's reused list of changes
+            detector.Update(candle, changes);
+            // The strategy's entry test: a bullish block containing the close, else a bearish one.
+            if ((detector.FindActive(PatternKind.OrderBlock, Direction.Bullish, candle.Close)
+                ?? detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, candle.Close)) is not null)
             {
-                if (blocks[i].Contains(candle.Close))
-                {
-                    entries++;
-                    break;
-                }
+                entries++;
             }
         }
 

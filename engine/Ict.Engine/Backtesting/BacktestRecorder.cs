@@ -8,7 +8,7 @@ namespace Ict.Engine.Backtesting;
 /// each UTC day's end, a thinned equity curve, and how many candles had a position open. Nothing per candle is
 /// allocated: the curve keeps every k-th point, fixed in advance from the candle count.
 /// </summary>
-public sealed class BacktestRecorder : IEventSink
+public sealed class BacktestRecorder : IEventSink, IPatternObserver
 {
     private readonly int _curveStep;
     private DateOnly _day;
@@ -18,7 +18,11 @@ public sealed class BacktestRecorder : IEventSink
     public BacktestRecorder(long expectedCandles, int maxCurvePoints = 2000)
     {
         _curveStep = (int)Math.Max(1, expectedCandles / Math.Max(1, maxCurvePoints));
+        Curve.Capacity = (int)Math.Min(expectedCandles / _curveStep + 2, 1_000_000);
     }
+
+    /// <summary>Makes room for this many UTC days of daily equity, so the run does not grow the list as it goes.</summary>
+    public void ReserveDays(int days) => DailyEquity.Capacity = Math.Max(DailyEquity.Capacity, days);
 
     public List<(TradeView Trade, decimal InitialRisk)> Trades { get; } = [];
 
@@ -62,6 +66,9 @@ public sealed class BacktestRecorder : IEventSink
                 break;
         }
     }
+
+    /// <summary>Tracks a reported pattern (the kernel calls this directly, without an event object).</summary>
+    public void OnPattern(string strategyId, Pattern pattern, bool isNew) => Track(strategyId, pattern);
 
     private void Track(string strategyId, Pattern pattern)
     {

@@ -9,5 +9,12 @@ public interface IEventSink
     /// </summary>
     bool WantsCandleEvents => false;
 
+    /// <summary>
+    /// Whether this sink wants the pattern events (detected, updated). A sink that ignores them says no, and a sink
+    /// that is an <see cref="IPatternObserver"/> gets direct calls instead, so the kernel creates pattern events only
+    /// for sinks that read them.
+    /// </summary>
+    bool WantsPatternEvents => true;
+
     void Handle(EngineEvent engineEvent);
 }

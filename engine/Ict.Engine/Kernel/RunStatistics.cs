@@ -4,7 +4,7 @@ using Ict.Engine.Events;
 namespace Ict.Engine.Kernel;
 
 /// <summary>Counts what a run did and follows its equity curve for the drawdown.</summary>
-public sealed class RunStatistics : IEventSink
+public sealed class RunStatistics : IEventSink, IPatternObserver
 {
     private decimal _peak;
     private decimal _lastObserved;
@@ -38,6 +38,15 @@ public sealed class RunStatistics : IEventSink
 
     /// <summary>Counts a candle (the kernel calls this directly, without an event object).</summary>
     public void CountCandle() => Candles++;
+
+    /// <summary>Counts a detected pattern (the kernel calls this directly, without an event object).</summary>
+    public void OnPattern(string strategyId, Pattern pattern, bool isNew)
+    {
+        if (isNew)
+        {
+            Patterns++;
+        }
+    }
 
     public void Handle(EngineEvent engineEvent)
     {

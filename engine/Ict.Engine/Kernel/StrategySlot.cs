@@ -45,8 +45,13 @@ internal sealed class StrategySlot(string id, IStrategy strategy, IReadOnlySet<S
         return true;
     }
 
-    /// <summary>Remembers a pattern id; true the first time it is seen.</summary>
-    public bool IsNewPattern(string patternId) => _knownPatterns.Add(patternId);
+    /// <summary>
+    /// Whether this report is the pattern's first (its detection). Only patterns still active are remembered: a
+    /// pattern's report that ends it also forgets its id, so the set holds the live patterns, not every id of the
+    /// run. A pattern reported again after it ended counts as detected again.
+    /// </summary>
+    public bool IsNewPattern(Pattern pattern) =>
+        pattern.IsActive ? _knownPatterns.Add(pattern.Id) : !_knownPatterns.Remove(pattern.Id);
 
     public void Fault(string reason) => FaultReason = reason;
 

@@ -72,6 +72,37 @@ internal sealed partial class TradingKernel(
         }
     }
 
+    /// <summary>
+    /// One pattern report: a direct call to each <see cref="IPatternObserver"/> sink, and one event object, created
+    /// only if some other sink wants pattern events, for those sinks. Sinks are called in their usual order.
+    /// </summary>
+    private void PublishPattern(string strategyId, Pattern pattern, bool isNew, DateTimeOffset now)
+    {
+        EventCount++;
+        EngineEvent? patternEvent = null;
+        for (var i = 0; i < sinks.Count; i++)
+        {
+            var sink = sinks[i];
+            if (sink is IPatternObserver observer)
+            {
+                observer.OnPattern(strategyId, pattern, isNew);
+            }
+            else if (sink.WantsPatternEvents)
+            {
+                sink.Handle(patternEvent ??= PatternEvent(strategyId, pattern, isNew, now));
+            }
+        }
+    }
+
+    private static EngineEvent PatternEvent(string strategyId, Pattern pattern, bool isNew, DateTimeOffset now) =>
+        !isNew ? new PatternUpdated(now, strategyId, pattern)
+        : pattern.Kind switch
+        {
+            PatternKind.OrderBlock => new OrderBlockDetected(now, strategyId, pattern),
+            PatternKind.FairValueGap => new FvgDetected(now, strategyId, pattern),
+            _ => new PatternDetected(now, strategyId, pattern),
+        };
+
     public void OnCandle(Candle candle)
     {
         var store = parts.Store;
@@ -85,7 +116,7 @@ internal sealed partial class TradingKernel(
         // The finished day's figures were written when they last changed; a new day gets its starting row.
         if (parts.Daily.Roll(candle.OpenTime, parts.Portfolio.Equity))
         {
-            store.UpsertDailyStats(parts.RunId, parts.Daily.Today);
+            parts.Daily.WriteTo(store, parts.RunId);
         }
 
         if (parts.RecordCandles)
@@ -149,7 +180,7 @@ internal sealed partial class TradingKernel(
             parts.Statistics.ObserveEquity(parts.Portfolio.Equity);
         }
 
-        store.UpsertDailyStats(parts.RunId, parts.Daily.Today);
+        parts.Daily.WriteTo(store, parts.RunId);
         store.UpdateRunAccount(parts.RunId, parts.Portfolio.Balance, parts.Portfolio.PeakEquity, _firstCandle, _lastCandles.Values.Select(c => c.OpenTime).DefaultIfEmpty(now).Max());
         store.Commit();
     }
@@ -194,14 +225,8 @@ internal sealed partial class TradingKernel(
             {
                 parts.Store.UpsertPattern(parts.RunId, slot.Id, pattern);
             }
-            Publish(slot.IsNewPattern(pattern.Id)
-                ? pattern.Kind switch
-                {
-                    PatternKind.OrderBlock => new OrderBlockDetected(now, slot.Id, pattern),
-                    PatternKind.FairValueGap => new FvgDetected(now, slot.Id, pattern),
-                    _ => new PatternDetected(now, slot.Id, pattern),
-                }
-                : new PatternUpdated(now, slot.Id, pattern));
+
+            PublishPattern(slot.Id, pattern, slot.IsNewPattern(pattern), now);
         }
 
         // Handling a signal never calls a strategy, so the context's list is stable here.

@@ -59,6 +59,12 @@ internal sealed class PluginHost(
         {
             log.Information("Plugin change in {Folder} ignored: the engine has stopped", folder);
         }
+        catch (IOException ex)
+        {
+            // A file still held by the copy that is writing it (File.Copy opens it exclusively): the running version
+            // stays, and the copy's own completion is a later change that is applied in turn.
+            log.Warning("Plugin change in {Folder} not applied yet, a file is busy: {Reason}", folder, ex.Message);
+        }
         finally
         {
             _applying.Release();

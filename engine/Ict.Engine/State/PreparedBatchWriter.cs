@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
@@ -15,15 +16,35 @@ namespace Ict.Engine.State;
 /// </summary>
 internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDisposable
 {
-    private readonly Dictionary<(string Sql, Type? Type), Prepared> _commands = [];
+    // Binders depend only on the SQL text and the row type: compiled once per process, not once per store (run).
+    private static readonly Dictionary<(string Sql, Type Type), Binder[]> CompiledBinders = [];
+    private static readonly Lock CompiledBindersLock = new();
+
+    // Keyed by the SQL string's reference: the store's statements are constants, so a row costs a reference
+    // comparison instead of hashing a few hundred characters of SQL (an equal text in another string object just
+    // gets its own prepared statement).
+    private readonly Dictionary<StatementKey, Prepared> _commands = new(StatementKeyComparer.Instance);
+    private StatementKey _lastKey;
+    private Prepared? _last;
 
     public void Write(SqliteTransaction transaction, string sql, object? parameters)
     {
-        var key = (sql, parameters?.GetType());
-        if (!_commands.TryGetValue(key, out var prepared))
+        var key = new StatementKey(sql, parameters?.GetType());
+        Prepared? prepared;
+        if (_last is not null && ReferenceEquals(_lastKey.Sql, sql) && _lastKey.Type == key.Type)
         {
-            prepared = Prepare(sql, parameters?.GetType());
-            _commands.Add(key, prepared);
+            prepared = _last;
+        }
+        else
+        {
+            if (!_commands.TryGetValue(key, out prepared))
+            {
+                prepared = Prepare(sql, key.Type);
+                _commands.Add(key, prepared);
+            }
+
+            _lastKey = key;
+            _last = prepared;
         }
 
         if (prepared.Statement is { } statement)
@@ -56,6 +77,7 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
         }
 
         _commands.Clear();
+        _last = null;
     }
 
     private void WriteRaw(sqlite3_stmt statement, Binder[] binders, object parameters)
@@ -99,14 +121,34 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             .ToArray();
         if (type is not null && properties.All(p => BindMethod(p.PropertyType) is not null) && PrepareRaw(sql) is { } statement)
         {
-            var binders = new Binder[properties.Length];
-            for (var i = 0; i < properties.Length; i++)
+            Binder[]? binders;
+            lock (CompiledBindersLock)
             {
-                var index = raw.sqlite3_bind_parameter_index(statement, "@" + properties[i].Name);
-                binders[i] = CompileBinder(type, properties[i], index);
+                CompiledBinders.TryGetValue((sql, type), out binders);
+            }
+
+            if (binders is null)
+            {
+                binders = new Binder[properties.Length];
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    var index = raw.sqlite3_bind_parameter_index(statement, "@" + properties[i].Name);
+                    binders[i] = CompileBinder(type, properties[i], index);
+                }
+
+                lock (CompiledBindersLock)
+                {
+                    CompiledBinders.TryAdd((sql, type), binders);
+                }
             }
 
             return new Prepared(null, null, statement, binders);
+        }
+
+        if (type is not null && type.IsSubclassOf(typeof(QueuedRow)))
+        {
+            // A typed row's decimals must be bound as the texts above, never by SqliteCommand's own formatting.
+            throw new InvalidOperationException($"{type.Name} rows need a single-statement SQL text with bindable properties");
         }
 
         var command = connection.CreateCommand();
@@ -155,6 +197,9 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             _ when type == typeof(bool) => nameof(BindBool),
             _ when type == typeof(double) => nameof(BindDouble),
             _ when type == typeof(double?) => nameof(BindNullableDouble),
+            _ when type == typeof(decimal) => nameof(BindDecimal),
+            _ when type == typeof(decimal?) => nameof(BindNullableDecimal),
+            _ when type == typeof(DateOnly) => nameof(BindDay),
             _ => null,
         };
         return name is null ? null : typeof(PreparedBatchWriter).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static);
@@ -182,6 +227,34 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
     private static int BindNullableDouble(sqlite3_stmt statement, int index, double? value) =>
         value is { } v ? BindDouble(statement, index, v) : raw.sqlite3_bind_null(statement, index);
 
+    // A decimal is stored as its invariant text, the same text as decimal.ToString(CultureInfo.InvariantCulture),
+    // formatted as UTF-8 on the stack: no string per value. 64 bytes hold any decimal ("-" and 29 digits and ".").
+    private static int BindDecimal(sqlite3_stmt statement, int index, decimal value)
+    {
+        Span<byte> text = stackalloc byte[64];
+        if (!value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"cannot format {value}");
+        }
+
+        return raw.sqlite3_bind_text(statement, index, text[..written]);
+    }
+
+    private static int BindNullableDecimal(sqlite3_stmt statement, int index, decimal? value) =>
+        value is { } v ? BindDecimal(statement, index, v) : raw.sqlite3_bind_null(statement, index);
+
+    // A UTC day as yyyy-MM-dd text.
+    private static int BindDay(sqlite3_stmt statement, int index, DateOnly value)
+    {
+        Span<byte> text = stackalloc byte[16];
+        if (!value.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"cannot format {value}");
+        }
+
+        return raw.sqlite3_bind_text(statement, index, text[..written]);
+    }
+
     private static bool UsesParameter(string sql, string name)
     {
         var token = "@" + name;
@@ -198,6 +271,17 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
     }
 
     private delegate int Binder(sqlite3_stmt statement, object row);
+
+    private readonly record struct StatementKey(string Sql, Type? Type);
+
+    private sealed class StatementKeyComparer : IEqualityComparer<StatementKey>
+    {
+        public static readonly StatementKeyComparer Instance = new();
+
+        public bool Equals(StatementKey x, StatementKey y) => ReferenceEquals(x.Sql, y.Sql) && x.Type == y.Type;
+
+        public int GetHashCode(StatementKey key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Sql), key.Type);
+    }
 
     private sealed record Prepared(SqliteCommand? Command, PropertyInfo[]? Properties, sqlite3_stmt? Statement, Binder[]? Binders);
 }

@@ -16,13 +16,13 @@ public sealed partial class StateStore
 
     public void UpdateRunAccount(long runId, decimal balance, decimal peakEquity, DateTimeOffset? firstCandle, DateTimeOffset lastCandle) =>
         ExecuteCoalesced(
-            "run",
+            new CoalesceKey("runs", null, runId),
             """
             UPDATE runs SET balance = @balance, peak_equity = @peak,
                 first_candle_time = COALESCE(first_candle_time, @first), last_candle_time = @last
             WHERE id = @runId
             """,
-            new { runId, balance = Text(balance), peak = Text(peakEquity), first = Ms(firstCandle), last = Ms(lastCandle) });
+            RunAccountRow.Rent(runId, balance, peakEquity, firstCandle, lastCandle));
 
     public void FinishRun(long runId, string status, string summaryJson) =>
         Execute("UPDATE runs SET status = @status, summary_json = @summaryJson WHERE id = @runId", new { runId, status, summaryJson });
@@ -46,14 +46,14 @@ public sealed partial class StateStore
             });
 
     public void UpsertPattern(long runId, string strategyId, Pattern pattern) =>
-        ExecuteCoalesced(string.Concat(strategyId, "\u0001", pattern.Id), UpsertPatternSql, PatternRow(runId, strategyId, pattern));
+        ExecuteCoalesced(new CoalesceKey(strategyId, pattern.Id, 0), UpsertPatternSql, PatternRow.Rent(runId, strategyId, pattern));
 
     /// <summary>
     /// Writes a pattern's final state (a backtest's ended pattern): the same upsert, without looking for a queued
     /// write of the same pattern to replace (there is rarely one, and a later upsert still wins, in order).
     /// </summary>
     public void UpsertFinalPattern(long runId, string strategyId, Pattern pattern) =>
-        Execute(UpsertPatternSql, PatternRow(runId, strategyId, pattern));
+        Execute(UpsertPatternSql, PatternRow.Rent(runId, strategyId, pattern));
 
     private const string UpsertPatternSql =
         """
@@ -66,27 +66,6 @@ public sealed partial class StateStore
             filled_percent = excluded.filled_percent, state = excluded.state,
             ended_time = excluded.ended_time, end_reason = excluded.end_reason
         """;
-
-    private static object PatternRow(long runId, string strategyId, Pattern pattern) =>
-        new
-        {
-            runId,
-            strategyId,
-            id = pattern.Id,
-            kind = Name(pattern.Kind),
-            direction = Name(pattern.Direction),
-            symbol = pattern.Symbol.Value,
-            interval = pattern.Interval.Code,
-            top = Text(pattern.Top),
-            bottom = Text(pattern.Bottom),
-            patternTime = Ms(pattern.PatternTime),
-            detectedTime = Ms(pattern.DetectedTime),
-            touches = pattern.Touches,
-            filled = Text(pattern.FilledPercent),
-            state = Name(pattern.State),
-            endedTime = Ms(pattern.EndedTime),
-            endReason = pattern.EndReason,
-        };
 
     public void InsertSignal(long runId, string signalId, string strategyId, EntrySignal signal, DateTimeOffset time) =>
         Execute(
@@ -246,8 +225,12 @@ public sealed partial class StateStore
     }
 
     public void UpsertDailyStats(long runId, DailyStatsView stats) =>
+        UpsertDailyStats(runId, stats.Day, stats.StartEquity, stats.RealizedPnl, stats.TradesOpened, stats.TradesClosed, stats.ConsecutiveLosses);
+
+    /// <summary>The same write from the figures themselves (the kernel's day roll builds no view for it).</summary>
+    public void UpsertDailyStats(long runId, DateOnly day, decimal startEquity, decimal realizedPnl, int tradesOpened, int tradesClosed, int consecutiveLosses) =>
         ExecuteCoalesced(
-            "day" + stats.Day.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new CoalesceKey("daily_stats", null, day.DayNumber),
             """
             INSERT INTO daily_stats (run_id, day, start_equity, realized_pnl, trades_opened, trades_closed, consecutive_losses)
             VALUES (@runId, @day, @start, @pnl, @opened, @closed, @losses)
@@ -255,16 +238,7 @@ public sealed partial class StateStore
                 realized_pnl = excluded.realized_pnl, trades_opened = excluded.trades_opened,
                 trades_closed = excluded.trades_closed, consecutive_losses = excluded.consecutive_losses
             """,
-            new
-            {
-                runId,
-                day = stats.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                start = Text(stats.StartEquity),
-                pnl = Text(stats.RealizedPnl),
-                opened = stats.TradesOpened,
-                closed = stats.TradesClosed,
-                losses = stats.ConsecutiveLosses,
-            });
+            DailyStatsRow.Rent(runId, day, startEquity, realizedPnl, tradesOpened, tradesClosed, consecutiveLosses));
 
     public void AppendEvent(long runId, long seq, DateTimeOffset time, string type, string payload) =>
         Execute(

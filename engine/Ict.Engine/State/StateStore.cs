@@ -22,7 +22,8 @@ public sealed partial class StateStore : IDisposable
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
     private List<PendingWrite> _pending = [];
-    private readonly Dictionary<string, int> _coalesced = new(StringComparer.Ordinal);
+    private Dictionary<CoalesceKey, int> _coalesced = [];
+    private List<PendingWrite>? _spareBatch; // a written batch's list, cleared, for the next one
     private Task _writer = Task.CompletedTask;
     private PreparedBatchWriter? _batchWriter;
 
@@ -58,7 +59,21 @@ public sealed partial class StateStore : IDisposable
     public int SchemaVersion => ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
 
     /// <summary>Immediate (commit per event) or deferred (batched by a background writer).</summary>
-    public StoreWriteMode WriteMode { get; set; } = StoreWriteMode.Immediate;
+    public StoreWriteMode WriteMode
+    {
+        get;
+        set
+        {
+            field = value;
+            if (value == StoreWriteMode.Deferred && _pending.Capacity < BatchSize && _coalesced.Count == 0)
+            {
+                // Sized once for a full batch (and one spare list for the hand-off), so queueing never grows them.
+                _pending.Capacity = BatchSize;
+                _coalesced = new Dictionary<CoalesceKey, int>(BatchSize);
+                _spareBatch ??= new List<PendingWrite>(BatchSize);
+            }
+        }
+    } = StoreWriteMode.Immediate;
 
     /// <summary>Starts a transaction if none is open (immediate mode). Writes outside one autocommit.</summary>
     public void Begin()
@@ -157,14 +172,22 @@ public sealed partial class StateStore : IDisposable
             return;
         }
 
+        if (parameters is QueuedRow row)
+        {
+            _connection.Execute(sql, row.ToParameters(), _transaction);
+            row.Release();
+            return;
+        }
+
         _connection.Execute(sql, parameters, _transaction);
     }
 
     /// <summary>Like Execute, but in deferred mode a later write with the same key replaces a queued one.</summary>
-    private void ExecuteCoalesced(string key, string sql, object parameters)
+    private void ExecuteCoalesced(CoalesceKey key, string sql, object parameters)
     {
         if (WriteMode == StoreWriteMode.Deferred && _coalesced.TryGetValue(key, out var index))
         {
+            (_pending[index].Parameters as QueuedRow)?.Release(); // replaced before the writer saw it
             _pending[index] = new PendingWrite(sql, parameters);
             return;
         }
@@ -200,7 +223,7 @@ public sealed partial class StateStore : IDisposable
     private void HandOffBatch()
     {
         var batch = _pending;
-        _pending = new List<PendingWrite>(BatchSize);
+        _pending = Interlocked.Exchange(ref _spareBatch, null) ?? new List<PendingWrite>(BatchSize);
         _coalesced.Clear();
         var previous = _writer;
         _writer = Task.Run(() =>
@@ -211,13 +234,19 @@ public sealed partial class StateStore : IDisposable
             foreach (var write in batch)
             {
                 _batchWriter.Write(transaction, write.Sql, write.Parameters);
+                (write.Parameters as QueuedRow)?.Release();
             }
 
             transaction.Commit();
+            batch.Clear();
+            Volatile.Write(ref _spareBatch, batch);
         });
     }
 
     private readonly record struct PendingWrite(string Sql, object? Parameters);
+
+    /// <summary>What a coalesced write replaces: the same table (or strategy) and name or number.</summary>
+    private readonly record struct CoalesceKey(string Scope, string? Name, long Number);
 
     internal static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
@@ -227,8 +256,10 @@ public sealed partial class StateStore : IDisposable
 
     internal static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
+    // Enum.GetName<TEnum> returns the cached name without boxing the value (ToString on a generic enum boxes it);
+    // a value with no name (a combination) falls back to ToString, the same text as before.
     internal static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => value.ToString();
+        where TEnum : struct, Enum => Enum.GetName(value) ?? value.ToString();
 }
 
 /// <summary>How the store writes: per event, or batched in the background.</summary>

@@ -150,7 +150,7 @@ internal sealed partial class OrderManager(
         };
         portfolio.Open(position);
         daily.PositionOpened();
-        store.UpsertDailyStats(runId, daily.Today);
+        daily.WriteTo(store, runId);
         events.Publish(new PositionOpened(fill.Time, position.ToView(fill.Price)));
 
         var exitSide = signal.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
@@ -195,7 +195,7 @@ internal sealed partial class OrderManager(
     {
         store.InsertTrade(runId, position.SignalId, trade, position.InitialRisk, position.FundingPaid, exitEstimated);
         daily.TradeClosed(trade.NetPnl);
-        store.UpsertDailyStats(runId, daily.Today);
+        daily.WriteTo(store, runId);
     }
 
     private OrderView SetStatus(string clientOrderId, OrderStatus status, DateTimeOffset time, string? reason)

@@ -4,7 +4,7 @@ namespace Ict.Indicators.Patterns;
 
 /// <summary>
 /// Causal, streaming detector of ICT order blocks and fair value gaps on one symbol and interval, with their whole
-/// lifecycle (touches, fill, invalidation, expiry). Feed it closed candles in time order with <see cref="Update"/>;
+/// lifecycle (touches, fill, invalidation, expiry). Feed it closed candles in time order with <see cref="Update(Candle)"/>;
 /// it only ever looks at candles it has already been given. Same input, same output: all arithmetic is decimal.
 /// </summary>
 /// <remarks>
@@ -96,6 +96,29 @@ public sealed class ObFvgDetector
     public IReadOnlyList<Pattern> ActiveFairValueGaps => _activeFairValueGaps ??= CollectActive(PatternKind.FairValueGap);
 
     /// <summary>
+    /// The oldest active pattern of a kind and direction whose zone contains a price (edges included), or
+    /// <c>null</c>: the same answer as searching <see cref="ActiveOrderBlocks"/> or <see cref="ActiveFairValueGaps"/>
+    /// in order, without building those lists. Allocates nothing, so a strategy can call it on every candle.
+    /// </summary>
+    /// <param name="kind"><see cref="PatternKind.OrderBlock"/> or <see cref="PatternKind.FairValueGap"/>.</param>
+    /// <param name="direction">The direction wanted.</param>
+    /// <param name="price">The price the zone must contain.</param>
+    /// <returns>The pattern's current snapshot, or <c>null</c> when no active one contains the price.</returns>
+    public Pattern? FindActive(PatternKind kind, Direction direction, decimal price)
+    {
+        for (var i = 0; i < _active.Count; i++)
+        {
+            var pattern = _active[i].Snapshot;
+            if (pattern.Kind == kind && pattern.Direction == direction && pattern.Contains(price))
+            {
+                return pattern;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Every pattern detected so far, ended ones included, in detection order, each as its latest snapshot. To bound
     /// memory only the last <see cref="MaxEndedPatternsKept"/> patterns to end are kept. An immutable snapshot.
     /// </summary>
@@ -115,23 +138,42 @@ public sealed class ObFvgDetector
     /// </exception>
     public IReadOnlyList<Pattern> Update(Candle candle)
     {
+        Advance(candle);
+        return _changes.Count == 0 ? NoPatterns : _changes.ToArray();
+    }
+
+    /// <summary>
+    /// The same as <see cref="Update(Candle)"/>, but the changed patterns are added to a list the caller owns (and
+    /// usually clears and reuses), so a candle with changes allocates no list either.
+    /// </summary>
+    /// <param name="candle">The next closed candle of this symbol and interval.</param>
+    /// <param name="changes">Receives the changed patterns, in the order <see cref="Update(Candle)"/> returns them.</param>
+    /// <returns>How many patterns were added to <paramref name="changes"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="candle"/> or <paramref name="changes"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Update(Candle)"/>.</exception>
+    public int Update(Candle candle, ICollection<Pattern> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        Advance(candle);
+        for (var i = 0; i < _changes.Count; i++)
+        {
+            changes.Add(_changes[i]);
+        }
+
+        return _changes.Count;
+    }
+
+    private void Advance(Candle candle)
+    {
+        _changes.Clear();
         Accept(candle);
         if (_received < _options.MinCandles)
         {
-            return NoPatterns;
+            return;
         }
 
-        _changes.Clear();
         AdvanceActive(candle);
         Detect();
-        if (_changes.Count == 0)
-        {
-            return NoPatterns;
-        }
-
-        _activeOrderBlocks = null;
-        _activeFairValueGaps = null;
-        return _changes.ToArray();
     }
 
     private void Accept(Candle candle)
@@ -167,7 +209,7 @@ public sealed class ObFvgDetector
             if (next is not null)
             {
                 tracked.Snapshot = next;
-                _changes.Add(next);
+                Changed(next);
                 if (!next.IsActive)
                 {
                     _archive.Ended(tracked);
@@ -215,7 +257,21 @@ public sealed class ObFvgDetector
         var tracked = new TrackedPattern(pattern, patternCandleIndex);
         _active.Add(tracked);
         _archive.Add(tracked);
+        Changed(pattern);
+    }
+
+    // Only the list of the changed pattern's kind is rebuilt: a gap's touch keeps the order block list.
+    private void Changed(Pattern pattern)
+    {
         _changes.Add(pattern);
+        if (pattern.Kind == PatternKind.OrderBlock)
+        {
+            _activeOrderBlocks = null;
+        }
+        else
+        {
+            _activeFairValueGaps = null;
+        }
     }
 
     private IReadOnlyList<Pattern> CollectActive(PatternKind kind)

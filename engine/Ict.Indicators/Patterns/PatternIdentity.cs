@@ -29,9 +29,11 @@ internal sealed class PatternIdentity
     public string FairValueGapId(DateTimeOffset patternTime, Direction direction) =>
         Build(_fairValueGapPrefix, patternTime, direction);
 
-    private static string Build(string prefix, DateTimeOffset patternTime, Direction direction) =>
-        string.Concat(
-            prefix,
-            patternTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            direction == Direction.Bullish ? ":bullish" : ":bearish");
+    // Formatted straight into the id: no intermediate string for the time.
+    private static string Build(string prefix, DateTimeOffset patternTime, Direction direction)
+    {
+        Span<char> time = stackalloc char[20];
+        patternTime.ToUnixTimeMilliseconds().TryFormat(time, out var written, provider: CultureInfo.InvariantCulture);
+        return string.Concat(prefix, time[..written], direction == Direction.Bullish ? ":bullish" : ":bearish");
+    }
 }

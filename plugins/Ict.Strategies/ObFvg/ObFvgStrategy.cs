@@ -19,6 +19,7 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
     private (Symbol, Interval) _lastKey;
     private ObFvgDetector? _lastDetector;
     private readonly Dictionary<Symbol, HigherTimeframeBias> _bias = [];
+    private readonly List<Pattern> _changes = [];
     private Interval? _higherInterval;
     private ObFvgStrategyOptions _options = new();
     private ObFvgOptions _detectorOptions = new();
@@ -54,10 +55,11 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
         bias?.OnBaseCandle(candle);
         var detector = DetectorFor(candle);
 
-        var changes = detector.Update(candle);
-        for (var i = 0; i < changes.Count; i++)
+        _changes.Clear(); // reused: a candle with changes allocates no list
+        detector.Update(candle, _changes);
+        for (var i = 0; i < _changes.Count; i++)
         {
-            context.ReportPattern(changes[i]);
+            context.ReportPattern(_changes[i]);
         }
 
         if (context.GetPosition(candle.Symbol) is not null)
@@ -83,20 +85,6 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
         }
 
         context.Signal(signal);
-    }
-
-    // Index loops: no enumerator is allocated per candle.
-    private static Pattern? FirstContaining(IReadOnlyList<Pattern> patterns, Direction direction, decimal price)
-    {
-        for (var i = 0; i < patterns.Count; i++)
-        {
-            if (patterns[i].Direction == direction && patterns[i].Contains(price))
-            {
-                return patterns[i];
-            }
-        }
-
-        return null;
     }
 
     // One series' candles usually follow each other: a repeat reuses the last detector without hashing its key.
@@ -138,13 +126,14 @@ public sealed class ObFvgStrategy : IStrategy, IConfigurable<ObFvgStrategyOption
     private EntrySignal? TryEnter(ObFvgDetector detector, Candle candle, Direction direction)
     {
         var price = candle.Close;
-        var block = FirstContaining(detector.ActiveOrderBlocks, direction, price);
+        // The detector's lookup builds no list: nothing is allocated on a candle without an entry.
+        var block = detector.FindActive(PatternKind.OrderBlock, direction, price);
         if (block is null)
         {
             return null;
         }
 
-        var gap = FirstContaining(detector.ActiveFairValueGaps, direction, price);
+        var gap = detector.FindActive(PatternKind.FairValueGap, direction, price);
 
         var entry = _options.Entry;
         var buffer = entry.StopBufferPercent / 100m;

@@ -91,6 +91,30 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task Reload_WhenTheDllIsHeldExclusivelyByTheCopy_KeepsPreviousVersionAndAppliesItAfterwards()
+    {
+        var folder = FixturePlugins.CopyTo(FixturePlugins.V1, Path.Combine(RunningEngine.PluginDirectoryOf(_temp), "versioned"));
+        await using var engine = RunningEngine.Start(_temp, ["fixture.versioned"]);
+        var dll = Path.Combine(folder, "Fixture.Versioned.dll");
+        var v2 = File.ReadAllBytes(FixturePlugins.MainAssembly(FixturePlugins.V2));
+
+        await using (var copying = new FileStream(dll, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            await copying.WriteAsync(v2);
+            await copying.FlushAsync();
+            await engine.ApplyChangeAsync(folder); // the watcher looks while the copy still holds the file
+            await engine.Log.WaitForAsync("not applied yet, a file is busy");
+            await engine.FeedAsync();
+            await _probe.WaitForAsync(m => m == "v1:1");
+        }
+
+        await engine.ApplyChangeAsync(folder);
+        await engine.Log.WaitForAsync("fixture.versioned 2.0.0 (Strategy) reloaded");
+        await engine.FeedAsync();
+        await _probe.WaitForAsync(m => m == "v2:2");
+    }
+
+    [Fact]
     public async Task Reload_WhenTheNewBuildIsCorrupt_QuarantinesItAndTheOldVersionKeepsTrading()
     {
         var folder = FixturePlugins.CopyTo(FixturePlugins.V1, Path.Combine(RunningEngine.PluginDirectoryOf(_temp), "versioned"));

@@ -22,7 +22,7 @@ internal sealed class KernelHarness : IDisposable
     /// <param name="wall">The wall clock the order manager stamps an exchange order's intent with; default none.</param>
     public KernelHarness(IReadOnlyList<(string Id, IStrategy Strategy)> strategies, IRiskManager risk, PaperOptions? paper = null, Func<IOrderVenue, IOrderVenue>? wrapVenue = null,
         string? databasePath = null, string? account = null, Ict.Engine.Market.FundingSchedule? funding = null, TimeSpan? callBudget = null, decimal startingBalance = 10_000m,
-        TimeProvider? wall = null)
+        TimeProvider? wall = null, IReadOnlyList<IEventSink>? extraSinks = null)
     {
         DatabasePath = databasePath ?? _temp.File("state.db");
         Store = StateStore.Open(DatabasePath);
@@ -43,7 +43,7 @@ internal sealed class KernelHarness : IDisposable
         var logger = new Serilog.LoggerConfiguration().CreateLogger();
         var slots = strategies.Select(s => new StrategySlot(s.Id, s.Strategy, new HashSet<Symbol> { Btc }, null, new PluginLogger(logger, s.Id))).ToList();
         Slots = slots;
-        Kernel = new TradingKernel(parts, slots, new RiskSlot("risk", risk, new PluginLogger(logger, "risk")), [Statistics, Events, Activity, new JournalSink(Store, RunId)])
+        Kernel = new TradingKernel(parts, slots, new RiskSlot("risk", risk, new PluginLogger(logger, "risk")), [Statistics, Events, Activity, new JournalSink(Store, RunId), .. extraSinks ?? []])
         {
             Activity = Activity,
             CallGuard = callBudget is { } budget ? new StrategyCallGuard(budget, TimeProvider.System) : StrategyCallGuard.Inline,

@@ -89,6 +89,51 @@ public sealed class ObFvgDetectorOrderingTests
     }
 
     [Fact]
+    public void FindActive_AfterCandle21_FindsOnlyActivePatternsOfTheKindAndDirectionContainingThePrice()
+    {
+        var feed = OpenWithOb1(out _);
+        var detected = feed.Push(99m, 99.1m, 95.6m, 95.7m);
+        var detector = feed.Detector;
+
+        Assert.Same(detected[1], detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, 100m));
+        Assert.Same(detected[1], detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, 99.55m)); // bottom edge
+        Assert.Same(detected[1], detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, 103m)); // top edge
+        Assert.Null(detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, 99.54m));
+        Assert.Null(detector.FindActive(PatternKind.OrderBlock, Direction.Bullish, 100m)); // OB1 was closed through
+        Assert.Same(detected[2], detector.FindActive(PatternKind.FairValueGap, Direction.Bearish, 99.3m));
+        Assert.Null(detector.FindActive(PatternKind.FairValueGap, Direction.Bullish, 99.3m));
+        Assert.Null(detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, 99.3m)); // only the gap holds 99.3
+    }
+
+    [Fact]
+    public void FindActive_AfterATouchAndAFill_ReturnsTheLatestSnapshotAndNothingForTheFilledGap()
+    {
+        var feed = OpenWithOb1(out _);
+        feed.Push(99m, 99.1m, 95.6m, 95.7m);
+
+        var last = feed.Doji(99.3m, 99.6m, 99.2m);
+
+        var block = feed.Detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, 100m);
+        Assert.Same(last[0], block);
+        Assert.Equal(1, block!.Touches);
+        Assert.Null(feed.Detector.FindActive(PatternKind.FairValueGap, Direction.Bearish, 99.3m));
+    }
+
+    [Fact]
+    public void UpdateIntoList_AddsTheSameChangesInTheSameOrder_AfterWhatTheListHeld()
+    {
+        var feed = OpenWithOb1(out var ob1);
+        var changes = new List<Pattern> { ob1 };
+
+        var added = feed.Detector.Update(CandleFeed.Make(21, 99m, 99.1m, 95.6m, 95.7m), changes);
+
+        Assert.Equal(3, added);
+        Assert.Equal([Ob1Id, Ob1Id, Ob2Id, GapId], changes.Select(p => p.Id));
+        Assert.Equal(PatternState.Invalidated, changes[1].State);
+        Assert.Same(changes[2], feed.Detector.FindActive(PatternKind.OrderBlock, Direction.Bearish, 100m));
+    }
+
+    [Fact]
     public void Update_WhenNothingChanges_ReturnsTheSameEmptyList()
     {
         var feed = new CandleFeed();

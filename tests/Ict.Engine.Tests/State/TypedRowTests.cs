@@ -1,0 +1,83 @@
+using Ict.Abstractions;
+using Ict.Engine.State;
+using Ict.Engine.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Ict.Engine.Tests.State;
+
+/// <summary>
+/// Pattern, daily and run-account rows are queued as typed rows whose decimals the background writer formats itself:
+/// the file must hold the same texts either way, trailing zeros included, as an immediate (Dapper) write stores.
+/// </summary>
+public sealed class TypedRowTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData(StoreWriteMode.Immediate)]
+    [InlineData(StoreWriteMode.Deferred)]
+    public void Rows_StoreDecimalsAsTheirInvariantTexts_AndTheDayAsIsoDate(StoreWriteMode mode)
+    {
+        var path = Path.Combine(_temp.Path, $"{mode}.db");
+        using (var store = StateStore.Open(path))
+        {
+            var runId = store.StartRun("paper", "test", "sha", "USDT", 10_000m);
+            store.WriteMode = mode;
+            store.Begin();
+            var pattern = new Pattern("fvg:BTCUSDT:15m:1:bearish", PatternKind.FairValueGap, Direction.Bearish, new Symbol("BTCUSDT"), Interval.Parse("15m"), 42412.50m, -0.000100m, T0, T0.AddMinutes(15))
+            {
+                Touches = 3,
+                FilledPercent = 37.5000m,
+                State = PatternState.Invalidated,
+                EndReason = "filled",
+                EndedTime = T0.AddMinutes(45),
+            };
+            store.UpsertFinalPattern(runId, "ict.ob-fvg", pattern);
+            store.UpsertDailyStats(runId, new DailyStatsView(new DateOnly(2024, 3, 9), 10000.50m, -5.04490970m, 1, 2, 3));
+            store.UpdateRunAccount(runId, 9999.1200m, 10015.03212430m, T0, T0.AddMinutes(45));
+            store.Commit();
+            store.Flush();
+        }
+
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        Assert.Equal(
+            "fvg:BTCUSDT:15m:1:bearish|FairValueGap|Bearish|BTCUSDT|15m|42412.50|-0.000100|1704067200000|1704068100000|3|37.5000|Invalidated|1704069900000|filled|text",
+            Row(db, "SELECT pattern_id, kind, direction, symbol, interval, top, bottom, pattern_time, detected_time, touches, filled_percent, state, ended_time, end_reason, typeof(top) FROM patterns"));
+        Assert.Equal("2024-03-09|10000.50|-5.04490970|1|2|3", Row(db, "SELECT day, start_equity, realized_pnl, trades_opened, trades_closed, consecutive_losses FROM daily_stats"));
+        Assert.Equal("9999.1200|10015.03212430|1704067200000|1704069900000", Row(db, "SELECT balance, peak_equity, first_candle_time, last_candle_time FROM runs"));
+    }
+
+    [Fact]
+    public void Deferred_ASecondWriteOfTheSameDay_ReplacesTheQueuedOne()
+    {
+        var path = Path.Combine(_temp.Path, "coalesced.db");
+        using (var store = StateStore.Open(path))
+        {
+            var runId = store.StartRun("paper", "test", "sha", "USDT", 10_000m);
+            store.WriteMode = StoreWriteMode.Deferred;
+            var day = new DateOnly(2024, 3, 9);
+            store.UpsertDailyStats(runId, new DailyStatsView(day, 100m, 0m, 0, 0, 0));
+            store.UpsertDailyStats(runId, new DailyStatsView(day.AddDays(1), 101m, 0m, 0, 0, 0));
+            store.UpsertDailyStats(runId, new DailyStatsView(day, 100m, 7.5m, 1, 1, 0));
+            store.Flush();
+        }
+
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        Assert.Equal("2024-03-09|7.5|1", Row(db, "SELECT day, realized_pnl, trades_closed FROM daily_stats WHERE day = '2024-03-09'"));
+        Assert.Equal("2", Row(db, "SELECT COUNT(*) FROM daily_stats"));
+    }
+
+    private static string Row(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
