@@ -108,6 +108,24 @@ public sealed class IndicatorsOptionsTests : IDisposable
             Run("sessions", input, "--session", "Custom", "--start", "07:00", "--end", "08:00", "--time-zone", "Europe/London"));
     }
 
+    [Theory]
+    [InlineData("fvg", "FVG,Top,Bottom,MitigatedIndex", ",,,")]
+    [InlineData("swing-highs-lows", "HighLow,Level", ",")]
+    [InlineData("bos-choch", "BOS,CHOCH,Level,BrokenIndex", ",,,")]
+    [InlineData("ob", "OB,Top,Bottom,OBVolume,MitigatedIndex,Percentage", ",,,,,")]
+    [InlineData("liquidity", "Liquidity,Level,End,Swept", ",,,")]
+    [InlineData("previous-high-low", "PreviousHighLow", ",,0,0")]
+    [InlineData("retracements", "Direction,CurrentRetracement%,DeepestRetracement%", "0,0.0,0.0")]
+    public void Run_OnTwoCandles_WritesTheHeaderAndAnEmptyRowPerCandle(string name, string header, string row)
+    {
+        // Two candles are too few for any swing (even with swing length 1 the first candidate row is 1 and the last n-2 = 0),
+        // for a gap (rows 0 and n-1 never qualify) and for a second bin; retracements keep their zero rows.
+        var input = Write("Date,Open,High,Low,Close,Volume", "2024.01.01 00:00:00,1,2,0.5,1.5,3", "2024.01.01 00:15:00,1.5,2.5,1,2,4");
+        header = header == "PreviousHighLow" ? "PreviousHigh,PreviousLow,BrokenHigh,BrokenLow" : header;
+
+        Assert.Equal($"{header}\n{row}\n{row}\n", Run(name, input, "--swing-length", "1"));
+    }
+
     private string Run(string name, string input, params string[] options)
     {
         var output = Path.Combine(_dir, $"{name}-{Guid.NewGuid():N}.csv");
