@@ -75,6 +75,35 @@ public sealed class OrderBlockVolumeTests
         Assert.Equal(["OB,Top,Bottom,OBVolume,MitigatedIndex,Percentage", "1.0,0.5,2.0,12.0,0.0,0.0", ",,,,,", ",,,,,"], Lines(r));
     }
 
+    [Fact]
+    public void Ob_WhenAVolumeIsMissing_ComparesTheSidesWithPythonsMaxAndMin()
+    {
+        // An empty Volume field is NaN. OBVolume = 2 + 1 + NaN = NaN (empty). smc takes max(high, low) and min(high, low)
+        // with Python's built-ins, which return the first argument unless the second compares greater (smaller):
+        // bullish, high side 3 and low side NaN: max = 3, min = 3, so Percentage = 3 / 3 * 100 = 100.
+        var r = OrderBlocks.Compute(Bars.Of([0, 0, double.NaN, 1, 2, 0], BullLeg), Bars.Swings(6, (1, 1, 10)));
+
+        Assert.Equal("1.0,8.6,7.5,,0.0,100.0", Lines(r)[4]);
+    }
+
+    [Fact]
+    public void Ob_Bearish_WhenTheEarlierVolumeIsMissing_PercentageIsNaN()
+    {
+        // Bearish: high side v[i-2] = NaN comes first, so max(NaN, 1) = NaN, and NaN != 0 leads to NaN / NaN.
+        var bars = Bars.Of(
+            [0, 0, double.NaN, 0, 1, 0],
+            (10, 10.5, 9.8, 10),
+            (10, 10.2, 9, 9.5),
+            (9.5, 10.8, 9.4, 10.6),
+            (10.6, 10.7, 9.9, 10),
+            (10, 10.1, 8.5, 8.8),
+            (8.8, 10.9, 8.7, 9));
+
+        var r = OrderBlocks.Compute(bars, Bars.Swings(6, (1, -1, 9)));
+
+        Assert.Equal("-1.0,10.8,9.4,,5.0,", Lines(r)[3]);
+    }
+
     private static string[] Lines(OrderBlockResult r)
     {
         using var writer = new StringWriter();
