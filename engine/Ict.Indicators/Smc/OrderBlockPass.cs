@@ -121,8 +121,11 @@ internal sealed class OrderBlockPass
         var low = (float)(bullish ? v2 : v0 + v1);
         _st.HighVolume[obIndex] = high;
         _st.LowVolume[obIndex] = low;
-        var max = Math.Max(high, low);
-        _st.Percentage[obIndex] = max != 0f ? Math.Min(high, low) / max * 100f : 100f;
+        // Python's max(high, low) / min(high, low): the first argument unless the second is strictly greater (smaller),
+        // which only differs from Math.Max/Min when a volume is NaN.
+        var max = low > high ? low : high;
+        var min = low < high ? low : high;
+        _st.Percentage[obIndex] = max != 0f ? min / max * 100f : 100f;
         return obIndex;
     }
 }

@@ -18,7 +18,8 @@ namespace Ict.Indicators.Smc;
 /// <item>A breaker that price later trades back through (high &gt; Top for bullish, low &lt; Bottom for bearish) is deleted from
 /// the output, so the output lists only blocks that survive to the end of the data.</item>
 /// <item>Volume: OBVolume = v[i]+v[i-1]+v[i-2] (missing terms 0); Percentage compares v[i]+v[i-1] with v[i-2] (rounded to
-/// float32 first) and is 100 when the larger is 0.</item>
+/// float32 first) and is 100 when the larger is 0. The larger and smaller side are taken with Python's <c>max</c>/<c>min</c>
+/// (high side first), so with a missing (NaN) volume the bullish Percentage can still be a number and the bearish one is NaN.</item>
 /// </list>
 /// </remarks>
 public static class OrderBlocks

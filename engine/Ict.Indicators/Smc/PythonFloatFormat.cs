@@ -17,10 +17,23 @@ public static class PythonFloatFormat
 
     /// <summary>Formats a float32 value with its own (single precision) shortest digits.</summary>
     /// <param name="value">The value.</param>
-    public static string Format(float value) =>
-        float.IsNaN(value) ? string.Empty : Build(value.ToString("R", CultureInfo.InvariantCulture), float.IsInfinity(value));
+    /// <remarks>
+    /// numpy chooses the notation from the value, not from its digits: positional only when 1e-4 &lt;= |x| &lt; 1e16.
+    /// So float32(0.0001), which is 9.99999974737875e-05 and whose shortest digits are "0.0001", prints as <c>1e-04</c>.
+    /// </remarks>
+    public static string Format(float value)
+    {
+        if (float.IsNaN(value))
+        {
+            return string.Empty;
+        }
 
-    private static string Build(string roundTrip, bool infinite)
+        var magnitude = Math.Abs((double)value);
+        var scientific = magnitude != 0 && !(magnitude >= 1e-4 && magnitude < 1e16);
+        return Build(value.ToString("R", CultureInfo.InvariantCulture), float.IsInfinity(value), scientific);
+    }
+
+    private static string Build(string roundTrip, bool infinite, bool? scientific = null)
     {
         var negative = roundTrip.StartsWith('-');
         if (infinite)
@@ -55,7 +68,9 @@ public static class PythonFloatFormat
             return sb.Append("0.0").ToString();
         }
 
-        if (point > -4 && point <= 16)
+        // Python's repr (float64) decides on the decimal point's position; numpy's float32 str passes its own decision in.
+        var positional = scientific is { } forced ? !forced : point > -4 && point <= 16;
+        if (positional)
         {
             AppendPositional(sb, digits, point);
         }
