@@ -37,6 +37,15 @@ public sealed class FakeExchange
 
     public IReadOnlyCollection<FakeSymbol> Symbols => _symbols.Values;
 
+    /// <summary>Changes a symbol's exchangeInfo status (TRADING, SETTLING, CLOSE, …).</summary>
+    public void SetSymbolStatus(string name, string status)
+    {
+        lock (_gate)
+        {
+            _symbols[name] = Symbol(name) with { Status = status };
+        }
+    }
+
     public FakeSymbol Symbol(string name) =>
         _symbols.TryGetValue(name, out var s) ? s : throw new FakeError(400, -1121, "Invalid symbol.");
 

@@ -36,7 +36,7 @@ internal static class FakeExchangeInfo
     private static object Symbol(FakeSymbol s) => new Dictionary<string, object?>
     {
         ["symbol"] = s.Name, ["pair"] = s.Name, ["contractType"] = "PERPETUAL", ["deliveryDate"] = 4133404800000, ["onboardDate"] = 1569398400000,
-        ["status"] = "TRADING", ["maintMarginPercent"] = "2.5000", ["requiredMarginPercent"] = "5.0000",
+        ["status"] = s.Status, ["maintMarginPercent"] = "2.5000", ["requiredMarginPercent"] = "5.0000",
         ["baseAsset"] = s.Name[..^4], ["quoteAsset"] = "USDT", ["marginAsset"] = "USDT", ["pricePrecision"] = 2, ["quantityPrecision"] = 3,
         ["baseAssetPrecision"] = 8, ["quotePrecision"] = 8, ["underlyingType"] = "COIN", ["underlyingSubType"] = new[] { "PoW" },
         ["triggerProtect"] = "0.0500", ["liquidationFee"] = "0.012500", ["marketTakeBound"] = "0.05",

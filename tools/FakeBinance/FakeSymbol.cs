@@ -12,7 +12,8 @@ public sealed record FakeSymbol(
     decimal MarketMaxQty = 120m,
     decimal MinNotional = 5m,
     decimal MultiplierUp = 1.05m,
-    decimal MultiplierDown = 0.95m)
+    decimal MultiplierDown = 0.95m,
+    string Status = "TRADING")
 {
     public static IReadOnlyList<FakeSymbol> Defaults { get; } =
     [

@@ -91,14 +91,19 @@ internal sealed class LiveSession : IDisposable
             client.StartAsync().GetAwaiter().GetResult();
             foreach (var symbol in sources.Select(s => s.Symbol).Distinct())
             {
-                rules[symbol] = client.Rest.GetInstrumentRulesAsync(symbol, rules[symbol].MaxLeverage).GetAwaiter().GetResult();
+                var filters = client.Rest.GetFiltersAsync(symbol.Value).GetAwaiter().GetResult();
+                if (filters.Status is { } status && status != "TRADING")
+                {
+                    throw new ConfigException($"{symbol} is not trading on the exchange (exchangeInfo status {status}): take it out of the configured symbols or wait until it trades again");
+                }
+
+                rules[symbol] = filters.ToInstrumentRules(rules[symbol].MaxLeverage);
             }
 
             if (client.Rest.IsHedgeModeAsync().GetAwaiter().GetResult())
             {
                 // Every order we send is One-way (positionSide BOTH): in Hedge Mode Binance refuses each one (-4061),
                 // stop-losses included. Refuse to start rather than trade unprotected.
-                session.Dispose();
                 throw new ConfigException(
                     $"the Binance account at {binance.EffectiveRestBaseUrl} is in Hedge Mode (dualSidePosition=true); the engine trades One-way Mode: " +
                     "switch the account's position mode to One-way (Binance Futures: Preferences > Position Mode; it needs no open positions or orders) and start again");
@@ -106,6 +111,16 @@ internal sealed class LiveSession : IDisposable
 
             var balances = client.Rest.GetBalancesAsync().GetAwaiter().GetResult();
             session.WalletBalance = balances.FirstOrDefault(b => b.Asset == options.Account.Asset)?.Balance ?? 0m;
+        }
+        catch (Exchange.Binance.Filters.OrderValidationException ex)
+        {
+            session.Dispose();
+            throw new ConfigException($"{ex.Symbol} is not listed in the exchangeInfo of {binance.EffectiveRestBaseUrl}: check the configured symbols");
+        }
+        catch (ConfigException)
+        {
+            session.Dispose();
+            throw;
         }
         catch (Exception ex) when (ex is Exchange.Binance.Rest.BinanceApiException or HttpRequestException or TaskCanceledException)
         {

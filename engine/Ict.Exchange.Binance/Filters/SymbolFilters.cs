@@ -40,8 +40,12 @@ public sealed record SymbolFilters(
         {
             MultiplierUp = percent?.MultiplierUp ?? 0,
             MultiplierDown = percent?.MultiplierDown ?? 0,
+            Status = s.Status,
         };
     }
+
+    /// <summary>The symbol's trading status in exchangeInfo (<c>TRADING</c>, or e.g. <c>SETTLING</c>, <c>CLOSE</c>); null when not given.</summary>
+    public string? Status { get; init; }
 
     /// <summary>PERCENT_PRICE multiplierUp: a BUY limit price may be at most mark price × this (0: no rule).</summary>
     public decimal MultiplierUp { get; init; }

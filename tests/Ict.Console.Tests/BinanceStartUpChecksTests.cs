@@ -4,11 +4,11 @@ using static Ict.Console.Tests.Support.BinanceRig;
 namespace Ict.Console.Tests;
 
 /// <summary>
-/// The engine trades One-way Mode (every order's positionSide is BOTH). An account in Hedge Mode would refuse each of
-/// its orders, stop-losses included (-4061), so the engine checks the position mode when it connects and refuses to
-/// start, saying how to fix it.
+/// What the engine checks when it connects, before it sends anything. The engine trades One-way Mode (every order's
+/// positionSide is BOTH): an account in Hedge Mode would refuse each of its orders, stop-losses included (-4061). A
+/// configured symbol must be listed and TRADING in exchangeInfo. Either problem refuses the start, saying what to fix.
 /// </summary>
-public sealed class BinancePositionModeTests
+public sealed class BinanceStartUpChecksTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
@@ -38,5 +38,19 @@ public sealed class BinancePositionModeTests
 
         Assert.Contains(rig.Server.Requests, r => r.Path == "/fapi/v1/positionSide/dual");
         Assert.Contains(rig.Server.Exchange.Orders, o => o.ClientOrderId.StartsWith("ict-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Binance_SymbolNotTrading_IsRefusedAtStartWithNothingSent()
+    {
+        await using var rig = await StartAsync();
+        rig.Server.Exchange.SetSymbolStatus(Symbol, "SETTLING");
+
+        using var ict = rig.StartEngine();
+        await ict.WaitForExitAsync(Wait);
+
+        Assert.Equal(2, ict.ExitCode);
+        Assert.Contains($"{Symbol} is not trading on the exchange (exchangeInfo status SETTLING)", ict.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(rig.Server.Requests, r => r.Method != "GET");
     }
 }
