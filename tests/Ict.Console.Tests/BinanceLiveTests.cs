@@ -227,6 +227,11 @@ public sealed partial class BinanceLiveTests
         using var db = rig.OpenDatabase();
         Assert.Equal(1, db.QuerySingle<long>("SELECT COUNT(*) FROM positions WHERE status = 'open'"));
         Assert.Equal(2, db.QuerySingle<long>("SELECT run_id FROM positions WHERE status = 'open'"));
+        // The commission the exchange charged, read from the order's trades: on the position, and in the fill row.
+        var commission = Assert.Single(rig.Server.Exchange.Trades(Symbol, entry.OrderId)).Commission;
+        Assert.True(commission > 0);
+        Assert.Equal(commission, decimal.Parse(db.QuerySingle<string>("SELECT entry_fee FROM positions WHERE status = 'open'"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(rig.Server.Requests, r => r.Path == "/fapi/v1/userTrades" && r.Get("orderId") == entry.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -55,6 +55,23 @@ public sealed class BinanceOrderTests
     }
 
     [Fact]
+    public async Task Binance_OrderCommission_IsReadFromTheOrdersTrades_ForAnEntryAndForATriggeredTakeProfitsChild()
+    {
+        await using var h = await FakeBinanceHarness.StartAsync();
+        h.Server.Exchange.SetPrice("BTCUSDT", 65000m);
+        var entry = await h.Trading.PlaceOrderAsync(new NewOrder(Btc, OrderSide.Buy, OrderType.Market, 0.010m, "c1", ReferencePrice: 65000m));
+        await h.Trading.PlaceAlgoOrderAsync(new AlgoOrder(Btc, OrderSide.Sell, OrderType.TakeProfitMarket, 67000m, "c1-tp", Quantity: 0.010m));
+        h.Server.Exchange.SetPrice("BTCUSDT", 67010m);
+        var child = long.Parse((await h.Trading.FindAlgoOrderAsync("c1-tp"))!.ActualOrderId!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // The fake charges a 0.05% taker fee: 0.010 × 65000 × 0.0005 and 0.010 × 67010 × 0.0005.
+        Assert.Equal(0.325m, await h.Trading.GetOrderCommissionAsync("BTCUSDT", entry.OrderId, "USDT"));
+        Assert.Equal(0.33505m, await h.Trading.GetOrderCommissionAsync("BTCUSDT", child, "USDT"));
+        Assert.Null(await h.Trading.GetOrderCommissionAsync("BTCUSDT", entry.OrderId, "BNFCR")); // paid in another asset: unknown
+        Assert.Equal(0m, await h.Trading.GetOrderCommissionAsync("BTCUSDT", 999_999, "USDT")); // no trades, nothing paid
+    }
+
+    [Fact]
     public async Task Binance_ConditionalTypeSentToTheOrderEndpoint_IsRejectedWithMinus4120()
     {
         await using var h = await FakeBinanceHarness.StartAsync();

@@ -14,6 +14,7 @@ public sealed class FakeExchange
     private readonly Dictionary<string, int> _leverage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _marginTypes = new(StringComparer.Ordinal);
     private readonly List<FakeOrder> _orders = [];
+    private readonly List<FakeTrade> _trades = [];
     private readonly List<FakeAlgoOrder> _algos = [];
     private readonly Func<long> _now;
     private long _nextOrderId = 8_000_000_000;
@@ -36,6 +37,18 @@ public sealed class FakeExchange
     public bool TriggeredBeforeFill { get; set; }
 
     public IReadOnlyCollection<FakeSymbol> Symbols => _symbols.Values;
+
+    /// <summary>The taker commission the fake charges on every fill (0.05%, in USDT).</summary>
+    public static decimal Commission(decimal quantity, decimal price) => quantity * price * 0.0005m;
+
+    /// <summary>The account's fills on a symbol (all of them, or one order's), oldest first, as /fapi/v1/userTrades lists them.</summary>
+    public IReadOnlyList<FakeTrade> Trades(string symbol, long? orderId)
+    {
+        lock (_gate)
+        {
+            return _trades.Where(t => t.Symbol == symbol && (orderId is null || t.OrderId == orderId)).ToList();
+        }
+    }
 
     /// <summary>Changes a symbol's exchangeInfo status (TRADING, SETTLING, CLOSE, …).</summary>
     public void SetSymbolStatus(string name, string status)
@@ -327,7 +340,9 @@ public sealed class FakeExchange
         o.AvgPrice = price;
         o.Status = "FILLED";
         o.UpdateTime = _now();
-        Publish(FakeJson.OrderUpdate(o, "TRADE", o.Quantity, price, o.UpdateTime, _nextTradeId++, realized));
+        var trade = new FakeTrade(_nextTradeId++, o.OrderId, o.Symbol, o.Side, price, o.Quantity, realized, Commission(o.Quantity, price), o.UpdateTime);
+        _trades.Add(trade);
+        Publish(FakeJson.OrderUpdate(o, "TRADE", o.Quantity, price, o.UpdateTime, trade.Id, realized));
         Publish(FakeJson.AccountUpdate(position, Wallet, o.UpdateTime));
     }
 

@@ -38,7 +38,7 @@ internal static class FakeJson
         {
             ["s"] = o.Symbol, ["c"] = o.ClientOrderId, ["S"] = o.Side, ["o"] = o.Type, ["f"] = o.TimeInForce, ["q"] = S(o.Quantity),
             ["p"] = S(o.Price), ["ap"] = S(o.AvgPrice), ["sp"] = "0", ["x"] = executionType, ["X"] = o.Status, ["i"] = o.OrderId,
-            ["l"] = S(lastQty), ["z"] = S(o.ExecutedQty), ["L"] = S(lastPrice), ["N"] = "USDT", ["n"] = S(lastQty * lastPrice * 0.0005m),
+            ["l"] = S(lastQty), ["z"] = S(o.ExecutedQty), ["L"] = S(lastPrice), ["N"] = "USDT", ["n"] = S(FakeExchange.Commission(lastQty, lastPrice)),
             ["T"] = now, ["t"] = tradeId, ["b"] = "0", ["a"] = "0", ["m"] = false, ["R"] = o.ReduceOnly, ["wt"] = "CONTRACT_PRICE",
             ["ot"] = o.Type, ["ps"] = "BOTH", ["cp"] = false, ["rp"] = S(realized), ["V"] = "EXPIRE_MAKER", ["pm"] = "NONE", ["gtd"] = 0,
         },

@@ -55,3 +55,6 @@ public sealed class FakeAlgoOrder
 
 /// <summary>A one-way-mode position.</summary>
 public sealed record FakePosition(string Symbol, decimal Amount, decimal EntryPrice);
+
+/// <summary>One fill of an order, with the commission charged for it.</summary>
+public sealed record FakeTrade(long Id, long OrderId, string Symbol, string Side, decimal Price, decimal Quantity, decimal RealizedPnl, decimal Commission, long Time);

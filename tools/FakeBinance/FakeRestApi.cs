@@ -100,6 +100,14 @@ internal static class FakeRestApi
             ex.SetLeverage(r.Require("symbol"), lev);
             return new { leverage = lev, maxNotionalValue = "1000000", symbol = r.Require("symbol") };
         });
+        Route(app, s, "GET", "/fapi/v1/userTrades", Sec.Signed, 5, false, r =>
+            ex.Trades(r.Require("symbol"), r.GetLong("orderId")).Select(t => new
+            {
+                symbol = t.Symbol, id = t.Id, orderId = t.OrderId, side = t.Side, price = FakeJson.S(t.Price), qty = FakeJson.S(t.Quantity),
+                realizedPnl = FakeJson.S(t.RealizedPnl), marginAsset = "USDT", quoteQty = FakeJson.S(t.Price * t.Quantity),
+                commission = FakeJson.S(t.Commission), commissionAsset = "USDT", time = t.Time, positionSide = "BOTH",
+                maker = false, buyer = t.Side == "BUY",
+            }).ToList());
         Route(app, s, "GET", "/fapi/v1/positionSide/dual", Sec.Signed, 30, false, _ => new { dualSidePosition = ex.HedgeMode });
         Route(app, s, "POST", "/fapi/v1/marginType", Sec.Signed, 1, false, r =>
         {

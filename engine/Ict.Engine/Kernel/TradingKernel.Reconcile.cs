@@ -49,10 +49,10 @@ internal sealed partial class TradingKernel
             }
         }
 
-        foreach (var (entry, quantity, price, time) in plan.FilledEntries)
+        foreach (var (entry, quantity, price, fee, time) in plan.FilledEntries)
         {
             orders.AdoptPendingEntry(ToPending(entry), ToView(entry, OrderStatus.New, now), send: false, null, Reconciler.IntentWall(entry));
-            orders.ApplyExecution(new VenueExecuted(entry.ClientOrderId, quantity, price, 0m, time));
+            orders.ApplyExecution(new VenueExecuted(entry.ClientOrderId, quantity, price, fee, time, FeePaidBeforeThisRun: true));
         }
 
         foreach (var entry in plan.WorkingEntries)
@@ -67,12 +67,12 @@ internal sealed partial class TradingKernel
                 Reconciler.IntentWall(entry));
         }
 
-        foreach (var (carried, exit, quantity, price, time) in plan.ClosedWhileAway)
+        foreach (var (carried, exit, quantity, price, fee, time) in plan.ClosedWhileAway)
         {
             var position = ToPosition(carried, closedBeforeThisRun: true);
             orders.AdoptPosition(position);
             orders.AdoptOrder(exit.SignalId, exit.Role == "stop_loss" ? OrderRole.StopLoss : OrderRole.TakeProfit, ToView(exit, OrderStatus.New, now));
-            orders.ApplyExecution(new VenueExecuted(exit.ClientOrderId, quantity, price, 0m, time));
+            orders.ApplyExecution(new VenueExecuted(exit.ClientOrderId, quantity, price, fee, time));
         }
 
         foreach (var (carried, price, time) in plan.ClosedElsewhere)

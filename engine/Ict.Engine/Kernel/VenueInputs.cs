@@ -12,7 +12,8 @@ internal abstract record VenueInput(string ClientOrderId, DateTimeOffset Time) :
 internal sealed record VenueAcknowledged(string ClientOrderId, string ExchangeOrderId, DateTimeOffset Time) : VenueInput(ClientOrderId, Time);
 
 /// <summary>The order is complete: total quantity, average price and the fees of all its executions.</summary>
-internal sealed record VenueExecuted(string ClientOrderId, decimal Quantity, decimal AveragePrice, decimal Fee, DateTimeOffset Time) : VenueInput(ClientOrderId, Time);
+internal sealed record VenueExecuted(string ClientOrderId, decimal Quantity, decimal AveragePrice, decimal Fee, DateTimeOffset Time, bool FeePaidBeforeThisRun = false)
+    : VenueInput(ClientOrderId, Time);
 
 /// <summary>The venue refused the order, for a typed reason (e.g. -2021 would trigger at once, -2019 margin).</summary>
 internal sealed record VenueRefused(string ClientOrderId, VenueRefusal Refusal, string Detail, DateTimeOffset Time) : VenueInput(ClientOrderId, Time);

@@ -55,7 +55,7 @@ internal sealed class LiveSession : IDisposable
     {
         _kernel = kernel;
         _venue = venue;
-        _pump = new UserDataPump(kernel, _time);
+        _pump = new UserDataPump(kernel, _time, _options.Account.Asset);
     }
 
     public string ModeName => _options.Mode.ToString().ToLowerInvariant();
@@ -155,7 +155,8 @@ internal sealed class LiveSession : IDisposable
         };
         try
         {
-            var plan = await Reconciler.BuildAsync(store, runId, ModeName, _client.Trading, _client.Rest, _options.Exchange.ResendIntentsYoungerThan, _time.GetUtcNow(), stop)
+            var plan = await Reconciler.BuildAsync(store, runId, ModeName, _client.Trading, _client.Rest, _options.Exchange.ResendIntentsYoungerThan, _time.GetUtcNow(), stop,
+                _options.Account.Asset)
                 .ConfigureAwait(false);
             foreach (var adopted in plan.WorkingProtection)
             {

@@ -15,7 +15,8 @@ internal sealed record ReconcilePlan(string Mode)
     public List<CarriedOrder> WorkingProtection { get; } = [];
 
     /// <summary>Entries that filled on the exchange while nobody was listening: their fills, then their SL/TP.</summary>
-    public List<(CarriedOrder Entry, decimal Quantity, decimal Price, DateTimeOffset Time)> FilledEntries { get; } = [];
+    /// <remarks>The fee is what the exchange charged (from the order's trades); the wallet already paid it.</remarks>
+    public List<(CarriedOrder Entry, decimal Quantity, decimal Price, decimal Fee, DateTimeOffset Time)> FilledEntries { get; } = [];
 
     /// <summary>Entries still working on the exchange.</summary>
     public List<CarriedOrder> WorkingEntries { get; } = [];
@@ -24,7 +25,7 @@ internal sealed record ReconcilePlan(string Mode)
     public List<CarriedOrder> EntriesToSend { get; } = [];
 
     /// <summary>Positions whose stop-loss or take-profit fired while the engine was down: closed with that fill.</summary>
-    public List<(CarriedPosition Position, CarriedOrder Exit, decimal Quantity, decimal Price, DateTimeOffset Time)> ClosedWhileAway { get; } = [];
+    public List<(CarriedPosition Position, CarriedOrder Exit, decimal Quantity, decimal Price, decimal Fee, DateTimeOffset Time)> ClosedWhileAway { get; } = [];
 
     /// <summary>
     /// Positions gone from the exchange although none of our exits fired (closed by hand, liquidated): recorded as

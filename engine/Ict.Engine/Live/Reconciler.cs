@@ -17,7 +17,8 @@ internal static class Reconciler
     private const string OurPrefix = "ict-";
 
     public static async Task<ReconcilePlan> BuildAsync(
-        StateStore store, long runId, string mode, BinanceTradingClient trading, BinanceRestClient rest, TimeSpan resendWindow, DateTimeOffset now, CancellationToken ct)
+        StateStore store, long runId, string mode, BinanceTradingClient trading, BinanceRestClient rest, TimeSpan resendWindow, DateTimeOffset now, CancellationToken ct,
+        string asset = "USDT")
     {
         var plan = new ReconcilePlan(mode);
         var positions = store.OpenPositionsBefore(runId, mode);
@@ -60,7 +61,10 @@ internal static class Reconciler
                     continue;
                 }
 
-                plan.ClosedWhileAway.Add((position, leg, fired.ActualQty, fired.ActualPrice, Time(fired.TriggerTime > 0 ? fired.TriggerTime : fired.UpdateTime, now)));
+                var exitFee = long.TryParse(fired.ActualOrderId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var child) && child > 0
+                    ? await FeeAsync(trading, position.Symbol, child, asset, plan, ct).ConfigureAwait(false)
+                    : 0m;
+                plan.ClosedWhileAway.Add((position, leg, fired.ActualQty, fired.ActualPrice, exitFee, Time(fired.TriggerTime > 0 ? fired.TriggerTime : fired.UpdateTime, now)));
                 plan.Notes.Add($"{position.Symbol} (signal {position.SignalId}) was closed by its {leg.Role} at {Text(fired.ActualPrice)} while the engine was down");
                 closed = true;
                 break;
@@ -97,7 +101,8 @@ internal static class Reconciler
             switch (found?.Status)
             {
                 case "FILLED":
-                    plan.FilledEntries.Add((entry, found.ExecutedQty, found.AvgPrice, Time(found.UpdateTime, now)));
+                    plan.FilledEntries.Add((entry, found.ExecutedQty, found.AvgPrice, await FeeAsync(trading, entry.Symbol, found.OrderId, asset, plan, ct).ConfigureAwait(false),
+                        Time(found.UpdateTime, now)));
                     managedSymbols.Add(entry.Symbol);
                     plan.Notes.Add($"entry {entry.ClientOrderId} had filled at {Text(found.AvgPrice)}: position opened, SL/TP placed");
                     break;
@@ -141,6 +146,29 @@ internal static class Reconciler
     }
 
     // The symbol's last closed 1-minute candle of the last ten minutes: the exchange's latest price we can date.
+    /// <summary>
+    /// What an order that filled while the engine was down paid in commission, from its trades (/fapi/v1/userTrades).
+    /// Zero, with a note, when it cannot be told: paid in another asset (BNB), or the lookup failed.
+    /// </summary>
+    private static async Task<decimal> FeeAsync(BinanceTradingClient trading, string symbol, long orderId, string asset, ReconcilePlan plan, CancellationToken ct)
+    {
+        try
+        {
+            if (await trading.GetOrderCommissionAsync(symbol, orderId, asset, ct).ConfigureAwait(false) is { } fee)
+            {
+                return fee;
+            }
+
+            plan.Notes.Add($"order {orderId} on {symbol} paid commission in an asset other than {asset}: recorded without its fee");
+        }
+        catch (BinanceApiException e)
+        {
+            plan.Notes.Add($"the trades of order {orderId} on {symbol} could not be read ({e.Message}): recorded without its fee");
+        }
+
+        return 0m;
+    }
+
     private static async Task<Abstractions.Candle?> LastCloseAsync(BinanceRestClient rest, string symbol, DateTimeOffset now, CancellationToken ct)
     {
         var candles = await rest.GetClosedCandlesSinceAsync(new Abstractions.Symbol(symbol), Abstractions.Interval.Parse("1m"),

@@ -14,7 +14,8 @@ namespace Ict.Engine.Live;
 /// <see cref="AlgoFillCorrelator"/>, whichever order Binance sends the events in; an algo order the exchange ends by
 /// itself is reported as ended. After a gap in the stream, the orders still working are looked up over REST.
 /// </summary>
-internal sealed class UserDataPump(ChannelWriter<KernelInput> kernel, TimeProvider time)
+/// <param name="asset">The account's margin asset: a fill looked up over REST is charged the commission its trades paid in it.</param>
+internal sealed class UserDataPump(ChannelWriter<KernelInput> kernel, TimeProvider time, string asset = "USDT")
 {
     private readonly Lock _gate = new();
     private readonly AlgoFillCorrelator _correlator = new();
@@ -142,14 +143,16 @@ internal sealed class UserDataPump(ChannelWriter<KernelInput> kernel, TimeProvid
                 {
                     input = BinanceWireNames.AlgoStatus(a.AlgoStatus ?? "NEW", a.ActualQty) switch
                     {
-                        OrderStatus.Filled when a.ActualQty > 0 => new VenueExecuted(id, a.ActualQty, a.ActualPrice, 0m, Time(a.UpdateTime)),
+                        OrderStatus.Filled when a.ActualQty > 0 => new VenueExecuted(id, a.ActualQty, a.ActualPrice,
+                            await ChildCommissionAsync(trading, a, ct).ConfigureAwait(false), Time(a.UpdateTime)),
                         OrderStatus.Canceled or OrderStatus.Expired or OrderStatus.Rejected => new VenueEnded(id, OrderStatus.Canceled, $"{a.AlgoStatus} on the exchange", Time(a.UpdateTime)),
                         _ => null,
                     };
                 }
                 else if (!algo && symbol.Length > 0 && await trading.FindOrderAsync(symbol, id, ct).ConfigureAwait(false) is { Status: "FILLED" } o)
                 {
-                    input = new VenueExecuted(id, o.ExecutedQty, o.AvgPrice, 0m, Time(o.UpdateTime));
+                    input = new VenueExecuted(id, o.ExecutedQty, o.AvgPrice,
+                        await trading.GetOrderCommissionAsync(symbol, o.OrderId, asset, ct).ConfigureAwait(false) ?? 0m, Time(o.UpdateTime));
                 }
             }
             catch (BinanceApiException)
@@ -171,6 +174,12 @@ internal sealed class UserDataPump(ChannelWriter<KernelInput> kernel, TimeProvid
             }
         }
     }
+
+    // The commission of the market order a triggered stop-loss or take-profit placed; 0 when it cannot be told.
+    private async Task<decimal> ChildCommissionAsync(BinanceTradingClient trading, AlgoOrderResponse a, CancellationToken ct) =>
+        a.Symbol is { Length: > 0 } symbol && long.TryParse(a.ActualOrderId, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var child) && child > 0
+            ? await trading.GetOrderCommissionAsync(symbol, child, asset, ct).ConfigureAwait(false) ?? 0m
+            : 0m;
 
     private DateTimeOffset Time(long ms) => ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : time.GetUtcNow();
 }

@@ -39,7 +39,7 @@ internal sealed partial class OrderManager
             return false;
         }
 
-        Apply(new VenueFill(executed.ClientOrderId, executed.Quantity, executed.AveragePrice, executed.Fee, executed.Time));
+        Apply(new VenueFill(executed.ClientOrderId, executed.Quantity, executed.AveragePrice, executed.Fee, executed.Time, executed.FeePaidBeforeThisRun));
         return true;
     }
 

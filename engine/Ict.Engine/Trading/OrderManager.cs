@@ -148,7 +148,7 @@ internal sealed partial class OrderManager(
             TakeProfit = signal.TakeProfit,
             InitialRisk = Math.Abs(fill.Price - signal.StopLoss) * fill.Quantity,
         };
-        portfolio.Open(position);
+        portfolio.Open(position, chargeFee: !fill.FeePaidBeforeThisRun);
         daily.PositionOpened();
         daily.WriteTo(store, runId);
         events.Publish(new PositionOpened(fill.Time, position.ToView(fill.Price)));

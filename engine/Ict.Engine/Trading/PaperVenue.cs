@@ -120,7 +120,11 @@ internal sealed class PaperVenue(PaperOptions options, Func<Symbol, InstrumentRu
 internal sealed record VenueOrder(string ClientOrderId, Symbol Symbol, OrderSide Side, OrderType Type, decimal Quantity, decimal? TriggerPrice, bool ReduceOnly);
 
 /// <summary>One execution reported by a venue.</summary>
-internal sealed record VenueFill(string ClientOrderId, decimal Quantity, decimal Price, decimal Fee, DateTimeOffset Time);
+/// <param name="FeePaidBeforeThisRun">
+/// The fee was paid on the exchange before this run began (an entry that filled while the engine was down): it is
+/// recorded on the position and its trade, but the balance, which is the exchange wallet, is not charged again.
+/// </param>
+internal sealed record VenueFill(string ClientOrderId, decimal Quantity, decimal Price, decimal Fee, DateTimeOffset Time, bool FeePaidBeforeThisRun = false);
 
 /// <summary>A triggered conditional order: filled, or expired because there was nothing left to reduce.</summary>
 internal sealed record VenueTrigger(VenueOrder Order, VenueFill? Fill);

@@ -58,10 +58,14 @@ internal sealed class Portfolio(string asset, decimal startingBalance)
         return paid;
     }
 
-    public void Open(OpenPosition position)
+    /// <summary>Tracks a new position and charges its entry fee (unless the exchange wallet this run started from already paid it).</summary>
+    public void Open(OpenPosition position, bool chargeFee = true)
     {
         _positions.Add(position.Symbol, position);
-        Balance -= position.EntryFee;
+        if (chargeFee)
+        {
+            Balance -= position.EntryFee;
+        }
     }
 
     /// <summary>

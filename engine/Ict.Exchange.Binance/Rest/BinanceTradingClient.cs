@@ -105,6 +105,21 @@ public sealed class BinanceTradingClient(BinanceRestClient rest)
         }
     }
 
+    /// <summary>GET /fapi/v1/userTrades for one order: its fills with their commissions (Binance keeps them for 6 months).</summary>
+    public Task<IReadOnlyList<UserTrade>> GetOrderTradesAsync(string symbol, long orderId, CancellationToken ct = default) =>
+        Http.SendAsync<IReadOnlyList<UserTrade>>(HttpMethod.Get, "/fapi/v1/userTrades",
+            new BinanceParameters().Add("symbol", symbol).Add("orderId", orderId), BinanceSecurity.Signed, 5, false, ct);
+
+    /// <summary>
+    /// The commission an order paid in <paramref name="asset"/> (the account's margin asset), from its trades; null when
+    /// part of it was paid in another asset (BNB, say), which this engine cannot value.
+    /// </summary>
+    public async Task<decimal?> GetOrderCommissionAsync(string symbol, long orderId, string asset, CancellationToken ct = default)
+    {
+        var trades = await GetOrderTradesAsync(symbol, orderId, ct).ConfigureAwait(false);
+        return trades.Any(t => t.Commission != 0 && t.CommissionAsset != asset) ? null : trades.Sum(t => t.Commission);
+    }
+
     public Task<OrderResponse> CancelOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default) =>
         Http.SendAsync<OrderResponse>(HttpMethod.Delete, "/fapi/v1/order",
             new BinanceParameters().Add("symbol", symbol).Add("origClientOrderId", clientOrderId), BinanceSecurity.Signed, 1, false, ct);

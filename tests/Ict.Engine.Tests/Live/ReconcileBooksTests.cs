@@ -64,10 +64,10 @@ public sealed class ReconcileBooksTests
         // The take-profit fired on the exchange while the engine was down: the wallet holds the whole trade already.
         var wallet = 10_000m - EntryFee + 20m;
         using var second = new Run([], first.Harness.DatabasePath, startingBalance: wallet);
-        second.Reconcile(plan => plan.ClosedWhileAway.Add((carried, target, 2m, 110m, T0.AddMinutes(40))));
+        second.Reconcile(plan => plan.ClosedWhileAway.Add((carried, target, 2m, 110m, 0.3m, T0.AddMinutes(40))));
 
         var trade = Assert.Single(second.Harness.Events.Of<PositionClosed>()).Trade;
-        Assert.Equal((ExitReason.TakeProfit, 20m, 0.4m), (trade.ExitReason, trade.GrossPnl, trade.Fees));
+        Assert.Equal((ExitReason.TakeProfit, 20m, 0.7m), (trade.ExitReason, trade.GrossPnl, trade.Fees)); // entry 0.4 + the exit's 0.3 from its trades
         Assert.Empty(second.Harness.Portfolio.Positions);
         Assert.Equal(wallet, second.Harness.Portfolio.Balance);
     }
@@ -106,10 +106,30 @@ public sealed class ReconcileBooksTests
         var carried = first.Harness.Store.OpenPositionsBefore(first.Harness.RunId + 1, "paper").Single();
         var target = first.Harness.Store.WorkingOrdersBefore(first.Harness.RunId + 1, "paper").Single(o => o.Role == "take_profit");
         using var second = new Run([], first.Harness.DatabasePath, startingBalance: 10_000m);
-        second.Reconcile(plan => plan.ClosedWhileAway.Add((carried, target, 2m, 110m, T0.AddMinutes(40))));
+        second.Reconcile(plan => plan.ClosedWhileAway.Add((carried, target, 2m, 110m, 0m, T0.AddMinutes(40))));
 
         using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={second.Harness.DatabasePath};Mode=ReadOnly;Pooling=False");
         Assert.Equal(("TakeProfit", 0L), Dapper.SqlMapper.QuerySingle<(string, long)>(db, "SELECT exit_reason, exit_estimated FROM trades"));
+    }
+
+    [Fact]
+    public void Restart_EntryThatFilledWhileDown_KeepsItsExchangeFeeWithoutChargingTheWalletAgain()
+    {
+        using var first = new Run(new() { [0] = Long });
+        first.SendEntry(); // the intent is committed and sent; the engine dies before the fill reaches it
+        var entry = first.Harness.Store.WorkingOrdersBefore(first.Harness.RunId + 1, "paper").Single(o => o.Role == "entry");
+
+        // The exchange filled it at 100 and charged 0.4: the wallet the second run starts from has paid that already.
+        using var second = new Run([], first.Harness.DatabasePath, startingBalance: 10_000m - EntryFee);
+        second.Reconcile(plan => plan.FilledEntries.Add((entry, 2m, 100m, EntryFee, T0.AddMinutes(16))));
+
+        Assert.Equal(10_000m - EntryFee, second.Harness.Portfolio.Balance);
+        var target = second.Drain().Cast<PlaceCommand>().Single(c => c.Order.Type == OrderType.TakeProfitMarket).Order.ClientOrderId;
+        second.Harness.Kernel.OnVenue(new VenueExecuted(target, 2m, 110m, 0.3m, T0.AddMinutes(40)));
+
+        var trade = Assert.Single(second.Harness.Events.Of<PositionClosed>()).Trade;
+        Assert.Equal((20m, 0.7m, 19.3m), (trade.GrossPnl, trade.Fees, trade.NetPnl));
+        Assert.Equal(10_000m + 19.3m, second.Harness.Portfolio.Balance); // the round trip moved the wallet by its net result once
     }
 
     private sealed class Run : IDisposable
@@ -131,6 +151,13 @@ public sealed class ReconcileBooksTests
             var entry = ((PlaceCommand)Drain().Single()).Order.ClientOrderId;
             Harness.Kernel.OnVenue(new VenueExecuted(entry, 2m, 100m, fee, T0.AddMinutes(16)));
             Drain();
+        }
+
+        /// <summary>Signals on the first candle; the entry is sent and nothing more is heard of it.</summary>
+        public void SendEntry()
+        {
+            Harness.Kernel.OnLiveCandle(new LiveCandleInput(Candle(0, 99m, 101m, 98m, 100m), Warmup: false));
+            Assert.IsType<PlaceCommand>(Drain().Single());
         }
 
         public void Reconcile(Action<ReconcilePlan> fill)
