@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Ict.Abstractions;
@@ -6,6 +5,7 @@ using Ict.Engine;
 using Ict.Engine.Configuration;
 using Ict.Engine.Kernel;
 using Ict.Engine.Plugins;
+using static Ict.Bench.Probes;
 
 namespace Ict.Bench;
 
@@ -22,8 +22,7 @@ internal static class PluginReload
     public static IEnumerable<(string Name, double Value, string Unit)> Measure()
     {
         var results = new List<(string, double, string)>();
-        var probe = new BlockingCollection<(string Message, long At)>();
-        AppContext.SetData(ProbeKey, new Action<string>(m => probe.Add((m, Stopwatch.GetTimestamp()))));
+        var probe = Listen(ProbeKey);
         var folder = Path.Combine(Path.GetTempPath(), "ict-bench-reload-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Path.Combine(folder, "plugins"));
         try
@@ -137,19 +136,6 @@ internal static class PluginReload
         }
     }
 
-    private static long WaitFor(BlockingCollection<(string Message, long At)> probe, string prefix, long since)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var (message, at) = probe.Take(timeout.Token);
-            if (at > since && message.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return at;
-            }
-        }
-    }
-
     private static string Fixture(string name) => Path.Combine(BenchData.RepoRoot, "artifacts", "fixtures", name);
 
     private static void Copy(string from, string to)
@@ -172,25 +158,6 @@ internal static class PluginReload
                 }
             }
         }
-    }
-
-    private static void Ignore(Task task)
-    {
-        try
-        {
-            task.GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
     }
 
     private static long ManagedHeap()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Ict.Abstractions;
@@ -6,6 +5,7 @@ using Ict.Engine;
 using Ict.Engine.Configuration;
 using Ict.Engine.Kernel;
 using Ict.Engine.Scripting;
+using static Ict.Bench.Probes;
 
 namespace Ict.Bench;
 
@@ -45,8 +45,7 @@ internal static class ScriptReload
 
     private static double SaveToNextCandle(string folder)
     {
-        var probe = new BlockingCollection<(string Message, long At)>();
-        AppContext.SetData(ProbeKey, new Action<string>(m => probe.Add((m, Stopwatch.GetTimestamp()))));
+        var probe = Listen(ProbeKey);
         var script = Path.Combine(folder, "scripts", "probe.csx");
         File.WriteAllText(script, ProbeScript(0));
         var host = StartEngine(folder);
@@ -65,7 +64,7 @@ internal static class ScriptReload
             var at = WaitFor(probe, $"v{version}:", since, Warmup + 1);
             if (version > 2)
             {
-                times.Add((at - since) * 1000.0 / Stopwatch.Frequency);
+                times.Add(Ms(since, at));
             }
         }
 
@@ -73,8 +72,7 @@ internal static class ScriptReload
         Ignore(feeding);
         Ignore(run);
         host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        times.Sort();
-        return times[times.Count / 2];
+        return Median(times);
     }
 
     private static (double Cached, double Cold) Restart(string folder, int count)
@@ -93,7 +91,7 @@ internal static class ScriptReload
             var compiler = new ScriptCompiler(scripts, folder, cacheDirectory: cacheDirectory);
             var started = Stopwatch.GetTimestamp();
             var loaded = files.Select(f => compiler.Load(compiler.Compile(f))).ToList();
-            var ms = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
+            var ms = Ms(started, Stopwatch.GetTimestamp());
             loaded.ForEach(l => l.Unload());
             return ms / count;
         }
@@ -156,32 +154,6 @@ internal static class ScriptReload
             var candle = c with { OpenTime = DateTimeOffset.FromUnixTimeMilliseconds(1704067200000).AddMinutes(15L * i) };
             await host.Input.WriteAsync(new CandleInput(candle), stop);
             await Task.Delay(1, stop);
-        }
-    }
-
-    /// <summary>The time of the <paramref name="nth"/> message with the prefix after <paramref name="since"/>.</summary>
-    private static long WaitFor(BlockingCollection<(string Message, long At)> probe, string prefix, long since, int nth)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var seen = 0;
-        while (true)
-        {
-            var (message, at) = probe.Take(timeout.Token);
-            if (at > since && message.StartsWith(prefix, StringComparison.Ordinal) && ++seen == nth)
-            {
-                return at;
-            }
-        }
-    }
-
-    private static void Ignore(Task task)
-    {
-        try
-        {
-            task.GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 }
