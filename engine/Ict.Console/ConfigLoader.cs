@@ -17,5 +17,24 @@ internal static class ConfigLoader
         return EngineConfig.Load(configPath, SecretsFile.Lookup(secretsPath));
     }
 
+    /// <summary>
+    /// Loads the config for a command; on a bad config prints its message (it names the file, line and JSON path) to
+    /// standard error and returns false, for the command to exit with <see cref="ExitCodes.BadInput"/>.
+    /// </summary>
+    public static bool TryLoad(string configPath, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EngineConfig? config)
+    {
+        try
+        {
+            config = Load(configPath);
+            return true;
+        }
+        catch (ConfigException ex)
+        {
+            System.Console.Error.WriteLine(ex.Message);
+            config = null;
+            return false;
+        }
+    }
+
     public static SecretRedactor Redactor(EngineConfig config) => new(config.Secrets);
 }

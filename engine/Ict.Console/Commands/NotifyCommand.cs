@@ -37,14 +37,8 @@ internal static class NotifyCommand
 
     private static async Task<int> TestAsync(string configPath, string? only, CancellationToken cancel)
     {
-        EngineConfig config;
-        try
+        if (!ConfigLoader.TryLoad(configPath, out var config))
         {
-            config = ConfigLoader.Load(configPath);
-        }
-        catch (ConfigException ex)
-        {
-            await System.Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

@@ -21,14 +21,8 @@ internal static class PluginsCommand
 
     private static int List(string configPath, bool asJson)
     {
-        EngineConfig config;
-        try
+        if (!ConfigLoader.TryLoad(configPath, out var config))
         {
-            config = ConfigLoader.Load(configPath);
-        }
-        catch (ConfigException ex)
-        {
-            System.Console.Error.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
 

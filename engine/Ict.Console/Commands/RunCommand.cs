@@ -35,14 +35,8 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(string configPath, bool headless, bool liveConfirmed, CancellationToken cancel)
     {
-        EngineConfig config;
-        try
+        if (!ConfigLoader.TryLoad(configPath, out var config))
         {
-            config = ConfigLoader.Load(configPath);
-        }
-        catch (ConfigException ex)
-        {
-            await System.Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

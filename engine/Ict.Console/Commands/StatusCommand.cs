@@ -34,14 +34,8 @@ internal static class StatusCommand
 
     private static int Show(string configPath, bool asJson)
     {
-        EngineConfig config;
-        try
+        if (!ConfigLoader.TryLoad(configPath, out var config))
         {
-            config = ConfigLoader.Load(configPath);
-        }
-        catch (ConfigException ex)
-        {
-            System.Console.Error.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
 
