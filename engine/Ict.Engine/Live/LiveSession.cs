@@ -155,8 +155,8 @@ internal sealed class LiveSession : IDisposable
         };
         try
         {
-            var plan = await Reconciler.BuildAsync(store, runId, ModeName, _client.Trading, _client.Rest, _options.Exchange.ResendIntentsYoungerThan, _time.GetUtcNow(), stop,
-                _options.Account.Asset)
+            var plan = await Reconciler.BuildAsync(store, runId, ModeName, _client.Trading, _client.Rest, _options.Exchange.ResendIntentsYoungerThan, _time.GetUtcNow(),
+                _options.Account.Asset, stop)
                 .ConfigureAwait(false);
             foreach (var adopted in plan.WorkingProtection)
             {

@@ -17,8 +17,8 @@ internal static class Reconciler
     private const string OurPrefix = "ict-";
 
     public static async Task<ReconcilePlan> BuildAsync(
-        StateStore store, long runId, string mode, BinanceTradingClient trading, BinanceRestClient rest, TimeSpan resendWindow, DateTimeOffset now, CancellationToken ct,
-        string asset = "USDT")
+        StateStore store, long runId, string mode, BinanceTradingClient trading, BinanceRestClient rest, TimeSpan resendWindow, DateTimeOffset now,
+        string asset, CancellationToken ct)
     {
         var plan = new ReconcilePlan(mode);
         var positions = store.OpenPositionsBefore(runId, mode);

@@ -15,7 +15,7 @@ namespace Ict.Engine.Live;
 /// itself is reported as ended. After a gap in the stream, the orders still working are looked up over REST.
 /// </summary>
 /// <param name="asset">The account's margin asset: a fill looked up over REST is charged the commission its trades paid in it.</param>
-internal sealed class UserDataPump(ChannelWriter<KernelInput> kernel, TimeProvider time, string asset = "USDT")
+internal sealed class UserDataPump(ChannelWriter<KernelInput> kernel, TimeProvider time, string asset)
 {
     private readonly Lock _gate = new();
     private readonly AlgoFillCorrelator _correlator = new();

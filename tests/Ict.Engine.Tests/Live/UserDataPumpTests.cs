@@ -9,7 +9,7 @@ namespace Ict.Engine.Tests.Live;
 
 public sealed class UserDataPumpTests
 {
-    private readonly UserDataPump _pump = new(Channel.CreateUnbounded<KernelInput>().Writer, TimeProvider.System);
+    private readonly UserDataPump _pump = new(Channel.CreateUnbounded<KernelInput>().Writer, TimeProvider.System, "USDT");
 
     [Fact]
     public void Binance_PartialFills_AreSummedAndReportedOnceTheOrderIsFilled()
