@@ -225,22 +225,30 @@ public sealed partial class StateStore : IDisposable
         var batch = _pending;
         _pending = Interlocked.Exchange(ref _spareBatch, null) ?? new List<PendingWrite>(BatchSize);
         _coalesced.Clear();
-        var previous = _writer;
-        _writer = Task.Run(() =>
-        {
-            previous.GetAwaiter().GetResult(); // batches are written in order; a failed one stops the rest
-            _batchWriter ??= new PreparedBatchWriter(_connection);
-            using var transaction = _connection.BeginTransaction();
-            foreach (var write in batch)
-            {
-                _batchWriter.Write(transaction, write.Sql, write.Parameters);
-                (write.Parameters as QueuedRow)?.Release();
-            }
+        // Each batch is a continuation of the one before: written in order, one at a time, and no pool thread sits
+        // blocked (or spinning, stealing the kernel's core) waiting for its turn. A failed batch stops the rest.
+        _writer = _writer.ContinueWith(
+            (previous, state) => WriteBatch(previous, (List<PendingWrite>)state!),
+            batch,
+            CancellationToken.None,
+            TaskContinuationOptions.DenyChildAttach,
+            TaskScheduler.Default);
+    }
 
-            transaction.Commit();
-            batch.Clear();
-            Volatile.Write(ref _spareBatch, batch);
-        });
+    private void WriteBatch(Task previous, List<PendingWrite> batch)
+    {
+        previous.GetAwaiter().GetResult(); // already finished: rethrows the earlier batch's failure, if any
+        _batchWriter ??= new PreparedBatchWriter(_connection);
+        using var transaction = _connection.BeginTransaction();
+        foreach (var write in batch)
+        {
+            _batchWriter.Write(transaction, write.Sql, write.Parameters);
+            (write.Parameters as QueuedRow)?.Release();
+        }
+
+        transaction.Commit();
+        batch.Clear();
+        Volatile.Write(ref _spareBatch, batch);
     }
 
     private readonly record struct PendingWrite(string Sql, object? Parameters);

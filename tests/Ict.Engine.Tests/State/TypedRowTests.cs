@@ -72,6 +72,66 @@ public sealed class TypedRowTests : IDisposable
         Assert.Equal("2", Row(db, "SELECT COUNT(*) FROM daily_stats"));
     }
 
+    [Fact]
+    public void Deferred_BatchesAreWrittenInOrder_SoTheLastUpsertOfADayWins()
+    {
+        var path = Path.Combine(_temp.Path, "ordered.db");
+        var day = new DateOnly(2024, 3, 9);
+        using (var store = StateStore.Open(path))
+        {
+            var runId = store.StartRun("paper", "test", "sha", "USDT", 10_000m);
+            store.WriteMode = StoreWriteMode.Deferred;
+            for (var batch = 1; batch <= 4; batch++)
+            {
+                // Each round is more than one batch (4096 writes), so the same day's rows land in different batches.
+                store.UpsertDailyStats(runId, new DailyStatsView(day, 100m, batch, batch, 0, 0));
+                QueueOtherDays(store, runId, 5000 * batch);
+                store.Commit();
+            }
+
+            store.Flush();
+        }
+
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        Assert.Equal("4|4", Row(db, "SELECT realized_pnl, trades_opened FROM daily_stats WHERE day = '2024-03-09'"));
+        Assert.Equal("20001", Row(db, "SELECT COUNT(*) FROM daily_stats"));
+    }
+
+    [Fact]
+    public void Deferred_AFailedBatch_FailsTheFlush_AndNothingQueuedAfterItIsWritten()
+    {
+        var path = Path.Combine(_temp.Path, "failed.db");
+        var store = StateStore.Open(path);
+        var runId = store.StartRun("paper", "test", "sha", "USDT", 10_000m);
+        store.WriteMode = StoreWriteMode.Deferred;
+        var signal = new EntrySignal(new Symbol("BTCUSDT"), PositionSide.Long, 100m, 99m, 102m) { Reason = "test" };
+        store.InsertSignal(runId, "sig-1", "ict.ob-fvg", signal, T0);
+        store.InsertSignal(runId, "sig-1", "ict.ob-fvg", signal, T0); // the same signal id twice: UNIQUE fails
+        QueueOtherDays(store, runId, 5000);
+        store.Commit(); // the failing batch goes to the writer
+        store.UpsertDailyStats(runId, new DailyStatsView(new DateOnly(2024, 3, 9), 100m, 0m, 0, 0, 0));
+        QueueOtherDays(store, runId, 10_000);
+        store.Commit(); // queued behind the failed batch
+
+        var error = Assert.Throws<SqliteException>(store.Flush);
+        Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
+        Assert.Throws<SqliteException>(store.Dispose); // the failure is not forgotten on close either
+
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        Assert.Equal("0", Row(db, "SELECT COUNT(*) FROM signals"));
+        Assert.Equal("0", Row(db, "SELECT COUNT(*) FROM daily_stats"));
+    }
+
+    private static void QueueOtherDays(StateStore store, long runId, int from)
+    {
+        for (var i = 0; i < 5000; i++)
+        {
+            store.UpsertDailyStats(runId, new DailyStatsView(new DateOnly(2030, 1, 1).AddDays(from + i), 1m, 0m, 0, 0, 0));
+        }
+    }
+
     private static string Row(SqliteConnection db, string sql)
     {
         using var command = db.CreateCommand();
