@@ -5,6 +5,10 @@ namespace Ict.Engine.Kernel;
 /// <summary>
 /// Wilder's 14-candle average true range per symbol, updated by the kernel on every closed candle of the first
 /// interval seen for that symbol (other intervals of the same symbol, such as a higher-timeframe feed, are ignored).
+/// <para>The true range is taken in decimal (exact differences of prices); the average is kept in double, as charting
+/// packages do: it is a volatility estimate that feeds a leverage cap, not a price or a quantity, and a decimal
+/// division on every candle of every symbol was the costliest step of the kernel's own work. It is handed out as a
+/// decimal of double's 15 significant digits.</para>
 /// </summary>
 internal sealed class AtrTracker
 {
@@ -24,10 +28,11 @@ internal sealed class AtrTracker
         }
 
         var range = candle.High - candle.Low;
-        var trueRange = state.PreviousClose is { } previous
-            ? Math.Max(range, Math.Max(Math.Abs(candle.High - previous), Math.Abs(candle.Low - previous)))
-            : range;
+        var trueRange = (double)(state.HasPrevious
+            ? Math.Max(range, Math.Max(Math.Abs(candle.High - state.PreviousClose), Math.Abs(candle.Low - state.PreviousClose)))
+            : range);
         state.PreviousClose = candle.Close;
+        state.HasPrevious = true;
         state.Count++;
         if (state.Count < Period)
         {
@@ -39,11 +44,11 @@ internal sealed class AtrTracker
         }
         else
         {
-            state.Defer(trueRange);
+            state.Atr = ((state.Atr * (Period - 1)) + trueRange) / Period;
         }
     }
 
-    public decimal? Get(Symbol symbol) => _states.TryGetValue(symbol, out var state) ? state.CurrentAtr() : null;
+    public decimal? Get(Symbol symbol) => _states.TryGetValue(symbol, out var state) && state.Count >= Period ? (decimal)state.Atr : null;
 
     private State Lookup(Candle candle)
     {
@@ -60,52 +65,16 @@ internal sealed class AtrTracker
 
     private sealed class State(Interval interval)
     {
-        // The smoothing step's decimal division is the costly part: the true ranges since the last read wait here
-        // and are folded in, in order and with the same arithmetic, when the ATR is read or the buffer is full.
-        private readonly decimal[] _pending = new decimal[64];
-        private int _pendingCount;
-
         public Interval Interval { get; } = interval;
 
-        public decimal? PreviousClose { get; set; }
+        public bool HasPrevious;
 
-        public decimal Sum { get; set; }
+        public decimal PreviousClose;
 
-        public decimal? Atr { get; set; }
+        public double Sum;
 
-        public int Count { get; set; }
+        public double Atr;
 
-        public void Defer(decimal trueRange)
-        {
-            if (_pendingCount == _pending.Length)
-            {
-                Fold();
-            }
-
-            _pending[_pendingCount++] = trueRange;
-        }
-
-        public decimal? CurrentAtr()
-        {
-            Fold();
-            return Atr;
-        }
-
-        private void Fold()
-        {
-            if (_pendingCount == 0)
-            {
-                return;
-            }
-
-            var atr = Atr!.Value;
-            for (var i = 0; i < _pendingCount; i++)
-            {
-                atr = ((atr * (Period - 1)) + _pending[i]) / Period;
-            }
-
-            _pendingCount = 0;
-            Atr = atr;
-        }
+        public int Count;
     }
 }
