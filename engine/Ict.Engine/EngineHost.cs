@@ -232,6 +232,7 @@ public sealed partial class EngineHost : IAsyncDisposable
         }
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var writerBusyBefore = _store.WriterBusy;
         for (var i = 0; i < candles.Count; i++)
         {
             var candle = candles[i];
@@ -260,7 +261,10 @@ public sealed partial class EngineHost : IAsyncDisposable
         var metrics = BacktestMetrics.Compute(recorder, Statistics, _config.Options.Account.StartingBalance, _portfolio.Balance);
         _store.FinishRun(RunId, stop.IsCancellationRequested ? "stopped" : "completed", JsonSerializer.Serialize(metrics, BacktestJson.Options));
         _store.Flush();
-        LastTimings = new BacktestTimings(TimeProvider.System.GetElapsedTime(started, kernelDone), TimeProvider.System.GetElapsedTime(kernelDone), kernelAllocated);
+        LastTimings = new BacktestTimings(TimeProvider.System.GetElapsedTime(started, kernelDone), TimeProvider.System.GetElapsedTime(kernelDone), kernelAllocated)
+        {
+            WriterBusy = _store.WriterBusy - writerBusyBefore,
+        };
         return metrics;
     }
 

@@ -47,7 +47,7 @@ internal static class Breakdown
                 var timings = host.LastTimings!;
                 Console.WriteLine(
                     $"pipeline run {run + 1}: set-up {created.TotalMilliseconds:0} ms, kernel {timings.Kernel.TotalMilliseconds:0} ms, " +
-                    $"writes after the loop {timings.Persist.TotalMilliseconds:0} ms, tear-down {(total - ran).TotalMilliseconds:0} ms: " +
+                    $"writes after the loop {timings.Persist.TotalMilliseconds:0} ms (writer busy {timings.WriterBusy.TotalMilliseconds:0} ms in all), tear-down {(total - ran).TotalMilliseconds:0} ms: " +
                     $"{Rate(candles.Length, total):0}k candles/s (kernel {Rate(candles.Length, timings.Kernel):0}k/s); " +
                     $"process CPU {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:0} ms, {GC.CollectionCount(0) - collections} GCs pausing {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms; " +
                     $"kernel thread CPU {kernelCpu.TotalMilliseconds:0} ms ({Rate(candles.Length, kernelCpu):0}k candles per CPU-second, GC pauses included); " +

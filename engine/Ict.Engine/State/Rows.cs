@@ -163,3 +163,81 @@ internal sealed class RunAccountRow : QueuedRow
 
     public override void Release() => Pool.Return(this);
 }
+
+/// <summary>
+/// A signal's row (<c>signals</c>). In deferred mode the store keeps it until it is handed to the writer, so the risk
+/// decision that follows within the same event fills its columns instead of queuing an UPDATE behind it.
+/// </summary>
+internal sealed class SignalRow
+{
+    public long runId { get; init; }
+
+    public string signalId { get; init; } = "";
+
+    public string strategyId { get; init; } = "";
+
+    public string symbol { get; init; } = "";
+
+    public string side { get; init; } = "";
+
+    public string entry { get; init; } = "";
+
+    public string stop { get; init; } = "";
+
+    public string target { get; init; } = "";
+
+    public double confidence { get; init; }
+
+    public string reason { get; init; } = "";
+
+    public string patterns { get; init; } = "";
+
+    public long time { get; init; }
+
+    public string? decision { get; set; }
+
+    public string? rejectionReason { get; set; }
+
+    public string? detail { get; set; }
+
+    public string? quantity { get; set; }
+
+    public int? leverage { get; set; }
+}
+
+/// <summary>
+/// An order's row (<c>orders</c>). In deferred mode the store keeps it until it is handed to the writer, so status
+/// changes in the meantime (a paper entry filled, a stop canceled) update it instead of queuing UPDATEs behind it.
+/// </summary>
+internal sealed class OrderRow
+{
+    public long runId { get; init; }
+
+    public string clientOrderId { get; init; } = "";
+
+    public string signalId { get; init; } = "";
+
+    public string role { get; init; } = "";
+
+    public string symbol { get; init; } = "";
+
+    public string side { get; init; } = "";
+
+    public string type { get; init; } = "";
+
+    public string quantity { get; init; } = "";
+
+    public string? trigger { get; init; }
+
+    public int reduceOnly { get; init; }
+
+    public string status { get; set; } = "";
+
+    public string? statusReason { get; set; }
+
+    public long created { get; init; }
+
+    public long updated { get; set; }
+
+    public string? intentWall { get; init; }
+}

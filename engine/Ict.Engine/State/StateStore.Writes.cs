@@ -67,84 +67,112 @@ public sealed partial class StateStore
             ended_time = excluded.ended_time, end_reason = excluded.end_reason
         """;
 
-    public void InsertSignal(long runId, string signalId, string strategyId, EntrySignal signal, DateTimeOffset time) =>
+    public void InsertSignal(long runId, string signalId, string strategyId, EntrySignal signal, DateTimeOffset time)
+    {
+        var row = new SignalRow
+        {
+            runId = runId,
+            signalId = signalId,
+            strategyId = strategyId,
+            symbol = signal.Symbol.Value,
+            side = Name(signal.Side),
+            entry = Text(signal.EntryPrice),
+            stop = Text(signal.StopLoss),
+            target = Text(signal.TakeProfit),
+            confidence = signal.Confidence,
+            reason = signal.Reason,
+            patterns = JsonSerializer.Serialize(signal.PatternIds),
+            time = Ms(time),
+        };
         Execute(
             """
             INSERT INTO signals (run_id, signal_id, strategy_id, symbol, side, entry_price, stop_loss, take_profit,
-                confidence, reason, pattern_ids, time)
-            VALUES (@runId, @signalId, @strategyId, @symbol, @side, @entry, @stop, @target, @confidence, @reason, @patterns, @time)
+                confidence, reason, pattern_ids, time, decision, rejection_reason, detail, quantity, leverage)
+            VALUES (@runId, @signalId, @strategyId, @symbol, @side, @entry, @stop, @target, @confidence, @reason, @patterns, @time,
+                @decision, @rejectionReason, @detail, @quantity, @leverage)
             """,
-            new
-            {
-                runId,
-                signalId,
-                strategyId,
-                symbol = signal.Symbol.Value,
-                side = Name(signal.Side),
-                entry = Text(signal.EntryPrice),
-                stop = Text(signal.StopLoss),
-                target = Text(signal.TakeProfit),
-                confidence = signal.Confidence,
-                reason = signal.Reason,
-                patterns = JsonSerializer.Serialize(signal.PatternIds),
-                time = Ms(time),
-            });
+            row);
+        if (WriteMode == StoreWriteMode.Deferred)
+        {
+            _queuedSignals[signalId] = row;
+        }
+    }
 
-    public void RecordSignalDecision(long runId, string signalId, RiskDecision decision) =>
+    public void RecordSignalDecision(long runId, string signalId, RiskDecision decision)
+    {
+        var decided = decision.IsApproved ? "approved" : "rejected";
+        var reason = decision.Reason?.ToString();
+        var quantity = decision.IsApproved ? Text(decision.Quantity) : null;
+        var leverage = decision.IsApproved ? decision.Leverage : (int?)null;
+        if (_queuedSignals.TryGetValue(signalId, out var queued) && queued.runId == runId)
+        {
+            // The insert is still waiting for the writer: it carries the decision, no UPDATE row behind it.
+            (queued.decision, queued.rejectionReason, queued.detail, queued.quantity, queued.leverage) = (decided, reason, decision.Detail, quantity, leverage);
+            return;
+        }
+
         Execute(
             """
-            UPDATE signals SET decision = @decision, rejection_reason = @reason, detail = @detail,
+            UPDATE signals SET decision = @decided, rejection_reason = @reason, detail = @detail,
                 quantity = @quantity, leverage = @leverage
             WHERE run_id = @runId AND signal_id = @signalId
             """,
-            new
-            {
-                runId,
-                signalId,
-                decision = decision.IsApproved ? "approved" : "rejected",
-                reason = decision.Reason?.ToString(),
-                detail = decision.Detail,
-                quantity = decision.IsApproved ? Text(decision.Quantity) : null,
-                leverage = decision.IsApproved ? decision.Leverage : (int?)null,
-            });
+            new { runId, signalId, decided, reason, detail = decision.Detail, quantity, leverage });
+    }
 
     /// <param name="intentWall">
     /// For an exchange's order: the wall-clock time its intent was first handed over (<c>intent_wall_utc</c>); a
     /// restart's resend window is measured on it. Null for paper orders (a replay's rows stay free of wall time).
     /// </param>
-    public void InsertOrder(long runId, string signalId, string role, OrderView order, DateTimeOffset? intentWall = null) =>
+    public void InsertOrder(long runId, string signalId, string role, OrderView order, DateTimeOffset? intentWall = null)
+    {
+        var row = new OrderRow
+        {
+            runId = runId,
+            clientOrderId = order.ClientOrderId,
+            signalId = signalId,
+            role = role,
+            symbol = order.Symbol.Value,
+            side = Name(order.Side),
+            type = Name(order.Type),
+            quantity = Text(order.Quantity),
+            trigger = Text(order.TriggerPrice),
+            reduceOnly = order.ReduceOnly ? 1 : 0,
+            status = Name(order.Status),
+            created = Ms(order.CreatedAt),
+            updated = Ms(order.UpdatedAt),
+            intentWall = intentWall?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
         Execute(
             """
             INSERT INTO orders (run_id, client_order_id, signal_id, role, symbol, side, type, quantity, trigger_price,
-                reduce_only, status, created_time, updated_time, intent_wall_utc)
+                reduce_only, status, status_reason, created_time, updated_time, intent_wall_utc)
             VALUES (@runId, @clientOrderId, @signalId, @role, @symbol, @side, @type, @quantity, @trigger,
-                @reduceOnly, @status, @created, @updated, @intentWall)
+                @reduceOnly, @status, @statusReason, @created, @updated, @intentWall)
             """,
-            new
-            {
-                runId,
-                clientOrderId = order.ClientOrderId,
-                signalId,
-                role,
-                symbol = order.Symbol.Value,
-                side = Name(order.Side),
-                type = Name(order.Type),
-                quantity = Text(order.Quantity),
-                trigger = Text(order.TriggerPrice),
-                reduceOnly = order.ReduceOnly ? 1 : 0,
-                status = Name(order.Status),
-                created = Ms(order.CreatedAt),
-                updated = Ms(order.UpdatedAt),
-                intentWall = intentWall?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            });
+            row);
+        if (WriteMode == StoreWriteMode.Deferred)
+        {
+            _queuedOrders[order.ClientOrderId] = row;
+        }
+    }
 
-    public void UpdateOrderStatus(long runId, string clientOrderId, OrderStatus status, DateTimeOffset time, string? reason = null) =>
+    public void UpdateOrderStatus(long runId, string clientOrderId, OrderStatus status, DateTimeOffset time, string? reason = null)
+    {
+        if (_queuedOrders.TryGetValue(clientOrderId, out var queued) && queued.runId == runId)
+        {
+            // The insert is still waiting for the writer: it takes the new status (the same COALESCE as the UPDATE).
+            (queued.status, queued.statusReason, queued.updated) = (Name(status), reason ?? queued.statusReason, Ms(time));
+            return;
+        }
+
         Execute(
             """
             UPDATE orders SET status = @status, status_reason = COALESCE(@reason, status_reason), updated_time = @time
             WHERE run_id = @runId AND client_order_id = @clientOrderId
             """,
             new { runId, clientOrderId, status = Name(status), reason, time = Ms(time) });
+    }
 
     public void InsertFill(long runId, FillView fill) =>
         Execute(

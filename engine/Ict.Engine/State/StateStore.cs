@@ -23,9 +23,12 @@ public sealed partial class StateStore : IDisposable
     private SqliteTransaction? _transaction;
     private List<PendingWrite> _pending = [];
     private Dictionary<CoalesceKey, int> _coalesced = [];
+    private readonly Dictionary<string, SignalRow> _queuedSignals = []; // inserts not yet handed to the writer, by id
+    private readonly Dictionary<string, OrderRow> _queuedOrders = [];
     private List<PendingWrite>? _spareBatch; // a written batch's list, cleared, for the next one
     private Task _writer = Task.CompletedTask;
     private PreparedBatchWriter? _batchWriter;
+    private long _writerBusyTicks;
 
     private StateStore(SqliteConnection connection, string path)
     {
@@ -34,6 +37,9 @@ public sealed partial class StateStore : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>How long the background writer has spent writing batches so far (deferred mode; wall clock).</summary>
+    public TimeSpan WriterBusy => TimeSpan.FromTicks(Interlocked.Read(ref _writerBusyTicks));
 
     public static StateStore Open(string path)
     {
@@ -225,6 +231,8 @@ public sealed partial class StateStore : IDisposable
         var batch = _pending;
         _pending = Interlocked.Exchange(ref _spareBatch, null) ?? new List<PendingWrite>(BatchSize);
         _coalesced.Clear();
+        _queuedSignals.Clear();
+        _queuedOrders.Clear();
         // Each batch is a continuation of the one before: written in order, one at a time, and no pool thread sits
         // blocked (or spinning, stealing the kernel's core) waiting for its turn. A failed batch stops the rest.
         _writer = _writer.ContinueWith(
@@ -238,6 +246,7 @@ public sealed partial class StateStore : IDisposable
     private void WriteBatch(Task previous, List<PendingWrite> batch)
     {
         previous.GetAwaiter().GetResult(); // already finished: rethrows the earlier batch's failure, if any
+        var started = TimeProvider.System.GetTimestamp();
         _batchWriter ??= new PreparedBatchWriter(_connection);
         using var transaction = _connection.BeginTransaction();
         foreach (var write in batch)
@@ -249,6 +258,7 @@ public sealed partial class StateStore : IDisposable
         transaction.Commit();
         batch.Clear();
         Volatile.Write(ref _spareBatch, batch);
+        Interlocked.Add(ref _writerBusyTicks, TimeProvider.System.GetElapsedTime(started).Ticks);
     }
 
     private readonly record struct PendingWrite(string Sql, object? Parameters);

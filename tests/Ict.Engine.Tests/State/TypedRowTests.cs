@@ -124,6 +124,70 @@ public sealed class TypedRowTests : IDisposable
         Assert.Equal("0", Row(db, "SELECT COUNT(*) FROM daily_stats"));
     }
 
+    [Fact]
+    public void Deferred_DecisionsAndStatusChangesFoldedIntoQueuedInserts_LeaveTheSameRowsAsImmediateUpdates()
+    {
+        Assert.Equal(SignalsAndOrders(StoreWriteMode.Immediate), SignalsAndOrders(StoreWriteMode.Deferred));
+    }
+
+    private string SignalsAndOrders(StoreWriteMode mode)
+    {
+        var path = Path.Combine(_temp.Path, $"decisions-{mode}.db");
+        var btc = new Symbol("BTCUSDT");
+        using (var store = StateStore.Open(path))
+        {
+            var runId = store.StartRun("paper", "test", "sha", "USDT", 10_000m);
+            store.WriteMode = mode;
+            store.Begin();
+            var signal = new EntrySignal(btc, PositionSide.Long, 100.50m, 99.00m, 103.25m) { Reason = "ob retest" };
+            store.InsertSignal(runId, "approved-1", "ict.ob-fvg", signal, T0);
+            store.RecordSignalDecision(runId, "approved-1", RiskDecision.Approve(0.125m, 7, "sized"));
+            store.InsertSignal(runId, "rejected-1", "ict.ob-fvg", signal with { Side = PositionSide.Short }, T0);
+            store.RecordSignalDecision(runId, "rejected-1", RiskDecision.Reject(RejectionReason.MaxDailyTrades, "3 of 3"));
+            var entry = new OrderView("ict-a-en", btc, OrderSide.Buy, OrderType.Market, 0.125m, null, false, OrderStatus.New, T0, T0);
+            var stop = new OrderView("ict-a-sl", btc, OrderSide.Sell, OrderType.StopMarket, 0.125m, 99.00m, true, OrderStatus.New, T0, T0);
+            store.InsertOrder(runId, "approved-1", "entry", entry);
+            store.InsertOrder(runId, "approved-1", "stop_loss", stop);
+            store.UpdateOrderStatus(runId, "ict-a-en", OrderStatus.Filled, T0.AddMinutes(15));
+            store.UpdateOrderStatus(runId, "ict-a-sl", OrderStatus.Canceled, T0.AddMinutes(30), "position closed");
+            store.UpdateOrderStatus(runId, "ict-a-sl", OrderStatus.Canceled, T0.AddMinutes(45)); // no reason: the first one stays
+            store.Commit();
+            store.Flush(); // from here the inserts are in the file: changes are UPDATEs in both modes
+            store.Begin();
+            store.InsertSignal(runId, "late-1", "ict.ob-fvg", signal, T0.AddHours(1));
+            store.Commit();
+            store.Flush();
+            store.Begin();
+            store.RecordSignalDecision(runId, "late-1", RiskDecision.Reject(RejectionReason.DailyLossLimit, "venue refused"));
+            store.UpdateOrderStatus(runId, "ict-a-en", OrderStatus.Canceled, T0.AddHours(2), "late");
+            store.Commit();
+            store.Flush();
+        }
+
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        var signals = Rows(db, "SELECT signal_id, side, entry_price, reason, decision, rejection_reason, detail, quantity, leverage FROM signals ORDER BY id");
+        var orders = Rows(db, "SELECT client_order_id, role, type, trigger_price, reduce_only, status, status_reason, updated_time FROM orders ORDER BY id");
+        Assert.Equal(3, signals.Split('\n').Length);
+        Assert.Contains("approved-1|Long|100.50|ob retest|approved|NULL|sized|0.125|7", signals, StringComparison.Ordinal);
+        Assert.Contains("ict-a-sl|stop_loss|StopMarket|99.00|1|Canceled|position closed|1704069900000", orders, StringComparison.Ordinal);
+        return signals + "\n" + orders;
+    }
+
+    private static string Rows(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return string.Join("\n", rows);
+    }
+
     private static void QueueOtherDays(StateStore store, long runId, int from)
     {
         for (var i = 0; i < 5000; i++)
