@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,6 +14,10 @@ namespace Ict.Engine.State;
 /// integers, doubles or null are bound by index on the raw SQLite statement through compiled property getters (no
 /// reflection, no per-row name lookup, no command or reader objects); any other statement goes through a reused
 /// <see cref="SqliteCommand"/>. Both bind a value the same way (a bool as 0/1).
+/// <para>The raw path calls the C functions directly (<see cref="SqliteNative"/>): texts, decimals and days are
+/// encoded as UTF-8 into one pinned buffer that SQLite reads in place until the row is stepped, and the writer holds
+/// the connection's mutex for a whole batch (<see cref="HoldConnection"/>), so the per-call locking inside SQLite is a
+/// re-entry of a mutex the thread already owns.</para>
 /// </summary>
 internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDisposable
 {
@@ -24,8 +29,15 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
     // comparison instead of hashing a few hundred characters of SQL (an equal text in another string object just
     // gets its own prepared statement).
     private readonly Dictionary<StatementKey, Prepared> _commands = new(StatementKeyComparer.Instance);
+    private readonly RowBinding _binding = new();
     private StatementKey _lastKey;
     private Prepared? _last;
+
+    /// <summary>
+    /// Takes the connection's own (recursive) mutex until disposed: for a batch, so that each SQLite call on this
+    /// thread re-enters a mutex it holds instead of locking and unlocking one. Other threads wait for the batch.
+    /// </summary>
+    public MutexHold HoldConnection() => new(SqliteNative.DatabaseMutex(connection.Handle!.DangerousGetHandle()));
 
     public void Write(SqliteTransaction transaction, string sql, object? parameters)
     {
@@ -47,9 +59,9 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             _last = prepared;
         }
 
-        if (prepared.Statement is { } statement)
+        if (prepared.Statement is not null)
         {
-            WriteRaw(statement, prepared.Binders!, parameters!);
+            WriteRaw(prepared.NativeStatement, prepared.Binders!, parameters!);
             return;
         }
 
@@ -80,29 +92,31 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
         _last = null;
     }
 
-    private void WriteRaw(sqlite3_stmt statement, Binder[] binders, object parameters)
+    private void WriteRaw(nint statement, Binder[] binders, object parameters)
     {
         var db = connection.Handle!;
+        var binding = _binding;
+        binding.Start(statement);
         try
         {
             for (var i = 0; i < binders.Length; i++)
             {
-                Check(binders[i](statement, parameters), db);
+                Check(binders[i](binding, parameters), db);
             }
 
             int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            while ((rc = SqliteNative.Step(statement)) == SqliteNative.Row)
             {
             }
 
-            if (rc != raw.SQLITE_DONE)
+            if (rc != SqliteNative.Done)
             {
                 Check(rc, db);
             }
         }
         finally
         {
-            raw.sqlite3_reset(statement);
+            _ = SqliteNative.Reset(statement);
         }
     }
 
@@ -142,7 +156,7 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
                 }
             }
 
-            return new Prepared(null, null, statement, binders);
+            return new Prepared(null, null, statement, binders) { NativeStatement = statement.DangerousGetHandle() };
         }
 
         if (type is not null && type.IsSubclassOf(typeof(QueuedRow)))
@@ -175,84 +189,34 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
         return statement;
     }
 
-    // (statement, row) => Bind(statement, index, ((TRow)row).Property)
+    // (binding, row) => binding.Bind(index, ((TRow)row).Property)
     private static Binder CompileBinder(Type type, PropertyInfo property, int index)
     {
-        var statement = Expression.Parameter(typeof(sqlite3_stmt), "statement");
+        var binding = Expression.Parameter(typeof(RowBinding), "binding");
         var row = Expression.Parameter(typeof(object), "row");
         var value = Expression.Property(Expression.Convert(row, type), property);
-        var call = Expression.Call(BindMethod(property.PropertyType)!, statement, Expression.Constant(index), value);
-        return Expression.Lambda<Binder>(call, statement, row).Compile();
+        var call = Expression.Call(binding, BindMethod(property.PropertyType)!, Expression.Constant(index), value);
+        return Expression.Lambda<Binder>(call, binding, row).Compile();
     }
 
     private static MethodInfo? BindMethod(Type type)
     {
         var name = type switch
         {
-            _ when type == typeof(string) => nameof(BindString),
-            _ when type == typeof(long) => nameof(BindInt64),
-            _ when type == typeof(long?) => nameof(BindNullableInt64),
-            _ when type == typeof(int) => nameof(BindInt32),
-            _ when type == typeof(int?) => nameof(BindNullableInt32),
-            _ when type == typeof(bool) => nameof(BindBool),
-            _ when type == typeof(double) => nameof(BindDouble),
-            _ when type == typeof(double?) => nameof(BindNullableDouble),
-            _ when type == typeof(decimal) => nameof(BindDecimal),
-            _ when type == typeof(decimal?) => nameof(BindNullableDecimal),
-            _ when type == typeof(DateOnly) => nameof(BindDay),
+            _ when type == typeof(string) => nameof(RowBinding.BindString),
+            _ when type == typeof(long) => nameof(RowBinding.BindInt64),
+            _ when type == typeof(long?) => nameof(RowBinding.BindNullableInt64),
+            _ when type == typeof(int) => nameof(RowBinding.BindInt32),
+            _ when type == typeof(int?) => nameof(RowBinding.BindNullableInt32),
+            _ when type == typeof(bool) => nameof(RowBinding.BindBool),
+            _ when type == typeof(double) => nameof(RowBinding.BindDouble),
+            _ when type == typeof(double?) => nameof(RowBinding.BindNullableDouble),
+            _ when type == typeof(decimal) => nameof(RowBinding.BindDecimal),
+            _ when type == typeof(decimal?) => nameof(RowBinding.BindNullableDecimal),
+            _ when type == typeof(DateOnly) => nameof(RowBinding.BindDay),
             _ => null,
         };
-        return name is null ? null : typeof(PreparedBatchWriter).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static);
-    }
-
-    private static int BindString(sqlite3_stmt statement, int index, string? value) =>
-        value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value);
-
-    private static int BindInt64(sqlite3_stmt statement, int index, long value) => raw.sqlite3_bind_int64(statement, index, value);
-
-    private static int BindNullableInt64(sqlite3_stmt statement, int index, long? value) =>
-        value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index);
-
-    private static int BindInt32(sqlite3_stmt statement, int index, int value) => raw.sqlite3_bind_int64(statement, index, value);
-
-    private static int BindNullableInt32(sqlite3_stmt statement, int index, int? value) =>
-        value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index);
-
-    private static int BindBool(sqlite3_stmt statement, int index, bool value) => raw.sqlite3_bind_int64(statement, index, value ? 1 : 0);
-
-    // Microsoft.Data.Sqlite refuses NaN too (SQLite would store it as NULL).
-    private static int BindDouble(sqlite3_stmt statement, int index, double value) =>
-        double.IsNaN(value) ? throw new InvalidOperationException("Cannot store 'NaN' values.") : raw.sqlite3_bind_double(statement, index, value);
-
-    private static int BindNullableDouble(sqlite3_stmt statement, int index, double? value) =>
-        value is { } v ? BindDouble(statement, index, v) : raw.sqlite3_bind_null(statement, index);
-
-    // A decimal is stored as its invariant text, the same text as decimal.ToString(CultureInfo.InvariantCulture),
-    // formatted as UTF-8 on the stack: no string per value. 64 bytes hold any decimal ("-" and 29 digits and ".").
-    private static int BindDecimal(sqlite3_stmt statement, int index, decimal value)
-    {
-        Span<byte> text = stackalloc byte[64];
-        if (!value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException($"cannot format {value}");
-        }
-
-        return raw.sqlite3_bind_text(statement, index, text[..written]);
-    }
-
-    private static int BindNullableDecimal(sqlite3_stmt statement, int index, decimal? value) =>
-        value is { } v ? BindDecimal(statement, index, v) : raw.sqlite3_bind_null(statement, index);
-
-    // A UTC day as yyyy-MM-dd text.
-    private static int BindDay(sqlite3_stmt statement, int index, DateOnly value)
-    {
-        Span<byte> text = stackalloc byte[16];
-        if (!value.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException($"cannot format {value}");
-        }
-
-        return raw.sqlite3_bind_text(statement, index, text[..written]);
+        return name is null ? null : typeof(RowBinding).GetMethod(name, BindingFlags.Public | BindingFlags.Instance);
     }
 
     private static bool UsesParameter(string sql, string name)
@@ -270,7 +234,7 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
         return false;
     }
 
-    private delegate int Binder(sqlite3_stmt statement, object row);
+    private delegate int Binder(RowBinding binding, object row);
 
     private readonly record struct StatementKey(string Sql, Type? Type);
 
@@ -283,5 +247,118 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
         public int GetHashCode(StatementKey key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Sql), key.Type);
     }
 
-    private sealed record Prepared(SqliteCommand? Command, PropertyInfo[]? Properties, sqlite3_stmt? Statement, Binder[]? Binders);
+    private sealed record Prepared(SqliteCommand? Command, PropertyInfo[]? Properties, sqlite3_stmt? Statement, Binder[]? Binders)
+    {
+        /// <summary>The statement's C pointer; <see cref="Statement"/> keeps it alive.</summary>
+        public nint NativeStatement { get; init; }
+    }
+
+    /// <summary>A held connection mutex (see <see cref="HoldConnection"/>).</summary>
+    public readonly struct MutexHold : IDisposable
+    {
+        private readonly nint _mutex;
+
+        public MutexHold(nint mutex)
+        {
+            _mutex = mutex;
+            SqliteNative.EnterMutex(mutex); // a null mutex (a connection without one) is a no-op
+        }
+
+        public void Dispose() => SqliteNative.LeaveMutex(_mutex);
+    }
+
+    /// <summary>
+    /// Binds one row's values to the statement being written. Texts (strings, decimals as their invariant text, days
+    /// as yyyy-MM-dd) are encoded as UTF-8 into a pinned buffer and bound in place (SQLITE_STATIC): they stay valid
+    /// until the next row starts, after the step. A text that does not fit is copied by SQLite (SQLITE_TRANSIENT).
+    /// </summary>
+    private sealed class RowBinding
+    {
+        private const int BufferSize = 64 * 1024;
+        private readonly byte[] _buffer = GC.AllocateArray<byte>(BufferSize, pinned: true);
+        private nint _statement;
+        private int _used;
+
+        public void Start(nint statement)
+        {
+            _statement = statement;
+            _used = 0;
+        }
+
+        public int BindString(int index, string? value)
+        {
+            if (value is null)
+            {
+                return SqliteNative.BindNull(_statement, index);
+            }
+
+            if (System.Text.Encoding.UTF8.GetMaxByteCount(value.Length) <= BufferSize - _used)
+            {
+                var written = System.Text.Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
+                return BindBuffered(index, written);
+            }
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes(value);
+            var pin = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+            try
+            {
+                return SqliteNative.BindText(_statement, index, pin.AddrOfPinnedObject(), bytes.Length, SqliteNative.TransientText);
+            }
+            finally
+            {
+                pin.Free();
+            }
+        }
+
+        public int BindInt64(int index, long value) => SqliteNative.BindInt64(_statement, index, value);
+
+        public int BindNullableInt64(int index, long? value) =>
+            value is { } v ? SqliteNative.BindInt64(_statement, index, v) : SqliteNative.BindNull(_statement, index);
+
+        public int BindInt32(int index, int value) => SqliteNative.BindInt64(_statement, index, value);
+
+        public int BindNullableInt32(int index, int? value) =>
+            value is { } v ? SqliteNative.BindInt64(_statement, index, v) : SqliteNative.BindNull(_statement, index);
+
+        public int BindBool(int index, bool value) => SqliteNative.BindInt64(_statement, index, value ? 1 : 0);
+
+        // Microsoft.Data.Sqlite refuses NaN too (SQLite would store it as NULL).
+        public int BindDouble(int index, double value) =>
+            double.IsNaN(value) ? throw new InvalidOperationException("Cannot store 'NaN' values.") : SqliteNative.BindDouble(_statement, index, value);
+
+        public int BindNullableDouble(int index, double? value) =>
+            value is { } v ? BindDouble(index, v) : SqliteNative.BindNull(_statement, index);
+
+        // The same text as decimal.ToString(CultureInfo.InvariantCulture); 64 bytes hold any decimal.
+        public int BindDecimal(int index, decimal value) =>
+            value.TryFormat(Room(64), out var written, default, CultureInfo.InvariantCulture)
+                ? BindBuffered(index, written)
+                : throw new InvalidOperationException($"cannot format {value}");
+
+        public int BindNullableDecimal(int index, decimal? value) =>
+            value is { } v ? BindDecimal(index, v) : SqliteNative.BindNull(_statement, index);
+
+        // A UTC day as yyyy-MM-dd text.
+        public int BindDay(int index, DateOnly value) =>
+            value.TryFormat(Room(16), out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                ? BindBuffered(index, written)
+                : throw new InvalidOperationException($"cannot format {value}");
+
+        private Span<byte> Room(int bytes)
+        {
+            if (BufferSize - _used < bytes)
+            {
+                throw new InvalidOperationException("a row's texts overflow the writer's buffer");
+            }
+
+            return _buffer.AsSpan(_used, bytes);
+        }
+
+        private int BindBuffered(int index, int length)
+        {
+            var at = Marshal.UnsafeAddrOfPinnedArrayElement(_buffer, _used);
+            _used += length;
+            return SqliteNative.BindText(_statement, index, at, length, SqliteNative.StaticText);
+        }
+    }
 }

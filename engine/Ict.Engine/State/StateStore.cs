@@ -248,6 +248,7 @@ public sealed partial class StateStore : IDisposable
         previous.GetAwaiter().GetResult(); // already finished: rethrows the earlier batch's failure, if any
         var started = TimeProvider.System.GetTimestamp();
         _batchWriter ??= new PreparedBatchWriter(_connection);
+        using var hold = _batchWriter.HoldConnection();
         using var transaction = _connection.BeginTransaction();
         foreach (var write in batch)
         {
