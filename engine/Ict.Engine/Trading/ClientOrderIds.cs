@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Ict.Abstractions;
 
@@ -14,13 +13,24 @@ public static class ClientOrderIds
     /// <summary>A stable id for a signal: 16 hex digits of SHA-256 over strategy, symbol, side and candle time.</summary>
     public static string SignalId(string strategyId, EntrySignal signal, DateTimeOffset candleOpenTime)
     {
-        var key = string.Join('|', strategyId, signal.Symbol.Value, signal.Side.ToString(), candleOpenTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-        // The first 8 bytes of the hash are the first 16 hex digits; hashed from the stack when the key is short.
-        var length = Encoding.UTF8.GetByteCount(key);
-        Span<byte> utf8 = length <= 256 ? stackalloc byte[length] : new byte[length];
-        Encoding.UTF8.GetBytes(key, utf8);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8, hash);
+        // The key is "strategy|symbol|side|open time in ms" as UTF-8; the first 8 bytes of its hash are the 16 digits.
+        var side = signal.Side.ToString();
+        var symbol = signal.Symbol.Value;
+        var length = Encoding.UTF8.GetByteCount(strategyId) + Encoding.UTF8.GetByteCount(symbol) + side.Length + 3 + 20;
+        Span<byte> key = length <= 256 ? stackalloc byte[length] : new byte[length];
+        var at = Encoding.UTF8.GetBytes(strategyId, key);
+        key[at++] = (byte)'|';
+        at += Encoding.UTF8.GetBytes(symbol, key[at..]);
+        key[at++] = (byte)'|';
+        at += Encoding.UTF8.GetBytes(side, key[at..]);
+        key[at++] = (byte)'|';
+        if (!candleOpenTime.ToUnixTimeMilliseconds().TryFormat(key[at..], out var digits, default, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("the signal key does not fit");
+        }
+
+        Span<byte> hash = stackalloc byte[Sha256.HashSize];
+        Sha256.Hash(key[..(at + digits)], hash);
         return Convert.ToHexStringLower(hash[..8]);
     }
 
