@@ -294,20 +294,10 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
 
             if (System.Text.Encoding.UTF8.GetMaxByteCount(value.Length) <= BufferSize - _used)
             {
-                var written = System.Text.Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
-                return BindBuffered(index, written);
+                return BindBuffered(index, System.Text.Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used)));
             }
 
-            var bytes = System.Text.Encoding.UTF8.GetBytes(value);
-            var pin = GCHandle.Alloc(bytes, GCHandleType.Pinned);
-            try
-            {
-                return SqliteNative.BindText(_statement, index, pin.AddrOfPinnedObject(), bytes.Length, SqliteNative.TransientText);
-            }
-            finally
-            {
-                pin.Free();
-            }
+            return BindCopied(index, System.Text.Encoding.UTF8.GetBytes(value));
         }
 
         public int BindInt64(int index, long value) => SqliteNative.BindInt64(_statement, index, value);
@@ -330,35 +320,52 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             value is { } v ? BindDouble(index, v) : SqliteNative.BindNull(_statement, index);
 
         // The same text as decimal.ToString(CultureInfo.InvariantCulture); 64 bytes hold any decimal.
-        public int BindDecimal(int index, decimal value) =>
-            value.TryFormat(Room(64), out var written, default, CultureInfo.InvariantCulture)
-                ? BindBuffered(index, written)
+        public int BindDecimal(int index, decimal value)
+        {
+            Span<byte> text = stackalloc byte[64];
+            return value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture)
+                ? BindUtf8(index, text[..written])
                 : throw new InvalidOperationException($"cannot format {value}");
+        }
 
         public int BindNullableDecimal(int index, decimal? value) =>
             value is { } v ? BindDecimal(index, v) : SqliteNative.BindNull(_statement, index);
 
         // A UTC day as yyyy-MM-dd text.
-        public int BindDay(int index, DateOnly value) =>
-            value.TryFormat(Room(16), out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                ? BindBuffered(index, written)
-                : throw new InvalidOperationException($"cannot format {value}");
-
-        private Span<byte> Room(int bytes)
+        public int BindDay(int index, DateOnly value)
         {
-            if (BufferSize - _used < bytes)
-            {
-                throw new InvalidOperationException("a row's texts overflow the writer's buffer");
-            }
-
-            return _buffer.AsSpan(_used, bytes);
+            Span<byte> text = stackalloc byte[16];
+            return value.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                ? BindUtf8(index, text[..written])
+                : throw new InvalidOperationException($"cannot format {value}");
         }
 
+        private int BindUtf8(int index, ReadOnlySpan<byte> text)
+        {
+            if (text.Length <= BufferSize - _used)
+            {
+                text.CopyTo(_buffer.AsSpan(_used));
+                return BindBuffered(index, text.Length);
+            }
+
+            return BindCopied(index, text);
+        }
+
+        // In the pinned buffer, read by SQLite in place until the row is stepped.
         private int BindBuffered(int index, int length)
         {
             var at = Marshal.UnsafeAddrOfPinnedArrayElement(_buffer, _used);
             _used += length;
             return SqliteNative.BindText(_statement, index, at, length, SqliteNative.StaticText);
+        }
+
+        // The buffer is full (a row of very long texts): SQLite takes its own copy before the call returns.
+        private unsafe int BindCopied(int index, ReadOnlySpan<byte> text)
+        {
+            fixed (byte* bytes = text)
+            {
+                return SqliteNative.BindText(_statement, index, (nint)bytes, text.Length, SqliteNative.TransientText);
+            }
         }
     }
 }

@@ -52,6 +52,41 @@ public sealed class TypedRowTests : IDisposable
     }
 
     [Fact]
+    public void Deferred_RowsWhoseTextsOverflowTheWritersBuffer_AreStoredWhole()
+    {
+        // The writer encodes a row's texts into a 64 KiB buffer; what does not fit is handed to SQLite to copy. Two
+        // 10,920-character ids of 3-byte characters leave 16 bytes for the rest of the row, and a 30,000-character id
+        // is larger than the whole buffer.
+        var path = Path.Combine(_temp.Path, "long.db");
+        var strategy = new string('€', 10_920);
+        var longIds = new[] { new string('€', 10_920), new string('ü', 30_000) };
+        using (var store = StateStore.Open(path))
+        {
+            var runId = store.StartRun("paper", "test", "sha", "USDT", 10_000m);
+            store.WriteMode = StoreWriteMode.Deferred;
+            foreach (var id in longIds)
+            {
+                store.UpsertFinalPattern(runId, strategy, new Pattern(id, PatternKind.OrderBlock, Direction.Bullish, new Symbol("BTCUSDT"), Interval.Parse("15m"), 42412.50m, 42400.10m, T0, T0) { FilledPercent = 12.5m });
+            }
+
+            store.Flush();
+        }
+
+        using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        foreach (var id in longIds)
+        {
+            using var command = db.CreateCommand();
+            command.CommandText = "SELECT strategy_id, top, bottom, filled_percent FROM patterns WHERE pattern_id = @id";
+            command.Parameters.AddWithValue("@id", id);
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal(strategy, reader.GetString(0));
+            Assert.Equal("42412.50|42400.10|12.5", $"{reader.GetString(1)}|{reader.GetString(2)}|{reader.GetString(3)}");
+        }
+    }
+
+    [Fact]
     public void Deferred_ASecondWriteOfTheSameDay_ReplacesTheQueuedOne()
     {
         var path = Path.Combine(_temp.Path, "coalesced.db");
