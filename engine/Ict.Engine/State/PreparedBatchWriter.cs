@@ -135,6 +135,16 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             .ToArray();
         if (type is not null && properties.All(p => BindMethod(p.PropertyType) is not null) && PrepareRaw(sql) is { } statement)
         {
+            // Every @name must come from a property of that name (matched case-sensitively here): a parameter left
+            // unbound would quietly store NULL, where Microsoft.Data.Sqlite refuses a missing value.
+            var parameterCount = raw.sqlite3_bind_parameter_count(statement);
+            if (parameterCount != properties.Length)
+            {
+                statement.Dispose();
+                throw new InvalidOperationException(
+                    $"the statement has {parameterCount} parameters, {type.Name} supplies {properties.Length} ({string.Join(", ", properties.Select(p => "@" + p.Name))}): {sql}");
+            }
+
             Binder[]? binders;
             lock (CompiledBindersLock)
             {
@@ -359,9 +369,15 @@ internal sealed class PreparedBatchWriter(SqliteConnection connection) : IDispos
             return SqliteNative.BindText(_statement, index, at, length, SqliteNative.StaticText);
         }
 
-        // The buffer is full (a row of very long texts): SQLite takes its own copy before the call returns.
+        // The buffer is full (a row of very long texts): SQLite takes its own copy before the call returns. An empty
+        // text still needs a pointer (a null one would bind NULL), so it points at the buffer with length 0.
         private unsafe int BindCopied(int index, ReadOnlySpan<byte> text)
         {
+            if (text.IsEmpty)
+            {
+                return SqliteNative.BindText(_statement, index, Marshal.UnsafeAddrOfPinnedArrayElement(_buffer, 0), 0, SqliteNative.StaticText);
+            }
+
             fixed (byte* bytes = text)
             {
                 return SqliteNative.BindText(_statement, index, (nint)bytes, text.Length, SqliteNative.TransientText);

@@ -41,6 +41,9 @@ public sealed partial class StateStore : IDisposable
     /// <summary>How long the background writer has spent writing batches so far (deferred mode; wall clock).</summary>
     public TimeSpan WriterBusy => TimeSpan.FromTicks(Interlocked.Read(ref _writerBusyTicks));
 
+    /// <summary>Writes queued and not yet handed to the background writer (deferred mode).</summary>
+    internal int QueuedWrites => _pending.Count;
+
     public static StateStore Open(string path)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -228,6 +231,12 @@ public sealed partial class StateStore : IDisposable
 
     private void HandOffBatch()
     {
+        if (_writer.IsFaulted)
+        {
+            // A batch failed: stop here, at the kernel's next commit, instead of queuing more behind it until the end.
+            _writer.GetAwaiter().GetResult();
+        }
+
         var batch = _pending;
         _pending = Interlocked.Exchange(ref _spareBatch, null) ?? new List<PendingWrite>(BatchSize);
         _coalesced.Clear();

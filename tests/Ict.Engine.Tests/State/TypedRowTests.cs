@@ -66,7 +66,8 @@ public sealed class TypedRowTests : IDisposable
             store.WriteMode = StoreWriteMode.Deferred;
             foreach (var id in longIds)
             {
-                store.UpsertFinalPattern(runId, strategy, new Pattern(id, PatternKind.OrderBlock, Direction.Bullish, new Symbol("BTCUSDT"), Interval.Parse("15m"), 42412.50m, 42400.10m, T0, T0) { FilledPercent = 12.5m });
+                // An empty end reason comes last, when (for the first id) the buffer has one byte left: still '', not NULL.
+                store.UpsertFinalPattern(runId, strategy, new Pattern(id, PatternKind.OrderBlock, Direction.Bullish, new Symbol("BTCUSDT"), Interval.Parse("15m"), 42412.50m, 42400.10m, T0, T0) { FilledPercent = 12.5m, EndReason = "" });
             }
 
             store.Flush();
@@ -77,12 +78,12 @@ public sealed class TypedRowTests : IDisposable
         foreach (var id in longIds)
         {
             using var command = db.CreateCommand();
-            command.CommandText = "SELECT strategy_id, top, bottom, filled_percent FROM patterns WHERE pattern_id = @id";
+            command.CommandText = "SELECT strategy_id, top, bottom, filled_percent, typeof(end_reason), end_reason FROM patterns WHERE pattern_id = @id";
             command.Parameters.AddWithValue("@id", id);
             using var reader = command.ExecuteReader();
             Assert.True(reader.Read());
             Assert.Equal(strategy, reader.GetString(0));
-            Assert.Equal("42412.50|42400.10|12.5", $"{reader.GetString(1)}|{reader.GetString(2)}|{reader.GetString(3)}");
+            Assert.Equal("42412.50|42400.10|12.5|text|", $"{reader.GetString(1)}|{reader.GetString(2)}|{reader.GetString(3)}|{reader.GetString(4)}|{reader.GetString(5)}");
         }
     }
 
@@ -134,12 +135,18 @@ public sealed class TypedRowTests : IDisposable
     }
 
     [Fact]
-    public void Deferred_AFailedBatch_FailsTheFlush_AndNothingQueuedAfterItIsWritten()
+    public void Deferred_AFailedBatch_FailsTheFlush_NothingQueuedAfterItIsWritten_AndLaterCommitsFail()
     {
         var path = Path.Combine(_temp.Path, "failed.db");
         var store = StateStore.Open(path);
         var runId = store.StartRun("paper", "test", "sha", "USDT", 10_000m);
         store.WriteMode = StoreWriteMode.Deferred;
+
+        // Another connection holds the write lock, so the writer waits (busy timeout) with the first batch while the
+        // second one is queued behind it: the second is handed over before anyone can know the first will fail.
+        using var blocker = new SqliteConnection($"Data Source={path};Pooling=False");
+        blocker.Open();
+        Execute(blocker, "BEGIN IMMEDIATE");
         var signal = new EntrySignal(new Symbol("BTCUSDT"), PositionSide.Long, 100m, 99m, 102m) { Reason = "test" };
         store.InsertSignal(runId, "sig-1", "ict.ob-fvg", signal, T0);
         store.InsertSignal(runId, "sig-1", "ict.ob-fvg", signal, T0); // the same signal id twice: UNIQUE fails
@@ -147,16 +154,26 @@ public sealed class TypedRowTests : IDisposable
         store.Commit(); // the failing batch goes to the writer
         store.UpsertDailyStats(runId, new DailyStatsView(new DateOnly(2024, 3, 9), 100m, 0m, 0, 0, 0));
         QueueOtherDays(store, runId, 10_000);
-        store.Commit(); // queued behind the failed batch
+        store.Commit(); // queued behind the failing batch
+        Execute(blocker, "ROLLBACK");
 
         var error = Assert.Throws<SqliteException>(store.Flush);
         Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
-        Assert.Throws<SqliteException>(store.Dispose); // the failure is not forgotten on close either
+        QueueOtherDays(store, runId, 20_000);
+        Assert.Throws<SqliteException>(store.Commit); // once a batch failed, the next hand-over says so
+        Assert.Throws<SqliteException>(store.Dispose); // and so does closing
 
         using var db = new SqliteConnection($"Data Source={path};Pooling=False");
         db.Open();
         Assert.Equal("0", Row(db, "SELECT COUNT(*) FROM signals"));
         Assert.Equal("0", Row(db, "SELECT COUNT(*) FROM daily_stats"));
+    }
+
+    private static void Execute(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     [Fact]
@@ -182,10 +199,11 @@ public sealed class TypedRowTests : IDisposable
             var entry = new OrderView("ict-a-en", btc, OrderSide.Buy, OrderType.Market, 0.125m, null, false, OrderStatus.New, T0, T0);
             var stop = new OrderView("ict-a-sl", btc, OrderSide.Sell, OrderType.StopMarket, 0.125m, 99.00m, true, OrderStatus.New, T0, T0);
             store.InsertOrder(runId, "approved-1", "entry", entry);
-            store.InsertOrder(runId, "approved-1", "stop_loss", stop);
+            store.InsertOrder(runId, "approved-1", "stop_loss", stop, T0.AddSeconds(1));
             store.UpdateOrderStatus(runId, "ict-a-en", OrderStatus.Filled, T0.AddMinutes(15));
             store.UpdateOrderStatus(runId, "ict-a-sl", OrderStatus.Canceled, T0.AddMinutes(30), "position closed");
             store.UpdateOrderStatus(runId, "ict-a-sl", OrderStatus.Canceled, T0.AddMinutes(45)); // no reason: the first one stays
+            Assert.Equal(mode == StoreWriteMode.Deferred ? 4 : 0, store.QueuedWrites); // deferred: four inserts, no UPDATE queued
             store.Commit();
             store.Flush(); // from here the inserts are in the file: changes are UPDATEs in both modes
             store.Begin();
@@ -201,8 +219,8 @@ public sealed class TypedRowTests : IDisposable
 
         using var db = new SqliteConnection($"Data Source={path};Pooling=False");
         db.Open();
-        var signals = Rows(db, "SELECT signal_id, side, entry_price, reason, decision, rejection_reason, detail, quantity, leverage FROM signals ORDER BY id");
-        var orders = Rows(db, "SELECT client_order_id, role, type, trigger_price, reduce_only, status, status_reason, updated_time FROM orders ORDER BY id");
+        var signals = Rows(db, "SELECT signal_id, side, entry_price, reason, decision, rejection_reason, detail, quantity, leverage, run_id, strategy_id, symbol, stop_loss, take_profit, confidence, pattern_ids, time FROM signals ORDER BY id");
+        var orders = Rows(db, "SELECT client_order_id, role, type, trigger_price, reduce_only, status, status_reason, updated_time, run_id, signal_id, symbol, side, quantity, created_time, intent_wall_utc, exchange_order_id, acknowledged_time FROM orders ORDER BY id");
         Assert.Equal(3, signals.Split('\n').Length);
         Assert.Contains("approved-1|Long|100.50|ob retest|approved|NULL|sized|0.125|7", signals, StringComparison.Ordinal);
         Assert.Contains("ict-a-sl|stop_loss|StopMarket|99.00|1|Canceled|position closed|1704069900000", orders, StringComparison.Ordinal);
