@@ -33,6 +33,7 @@ internal static class Quick
             Workloads.Pipeline(flat, folder, out var idle);
             Emit("idle_kernel_allocated_bytes_per_candle", (double)idle.KernelAllocatedBytes / flat.Length, "bytes", "kernel loop over candles where nothing is detected");
             Emit("kernel_allocated_bytes_per_candle", (double)timings.Min(t => t.KernelAllocatedBytes) / candles.Length, "bytes", "kernel loop over the sample candles (patterns and trades allocate their events)");
+            Emit("csv_parse_candles_per_sec", CsvParse.CandlesPerSecond(candles, folder), "candles/s", "a 6-column candle CSV read and checked by CandleCsvReader (the first step of ict backtest --data)");
             foreach (var (name, value, unit) in SmcIndicators.Measure(candleCount))
             {
                 Emit(name, value, unit);

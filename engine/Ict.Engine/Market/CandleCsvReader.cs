@@ -26,96 +26,127 @@ public static class CandleCsvReader
 
     public static IEnumerable<Candle> ReadLines(string displayName, IEnumerable<string> lines, Symbol symbol, Interval interval)
     {
-        var lineNumber = 0;
-        var columns = 0;
-        long previous = long.MinValue;
-        var intervalMs = (long)interval.Duration.TotalMilliseconds;
+        var file = new FileState(displayName, symbol, interval);
         foreach (var raw in lines)
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0)
+            file.LineNumber++;
+            if (ParseLine(raw, file) is { } candle)
             {
-                continue;
+                yield return candle;
             }
-
-            var fields = line.Split(',');
-            if (columns == 0)
-            {
-                columns = fields.Length;
-                if (columns != 6 && columns != 12)
-                {
-                    throw Error(displayName, lineNumber, $"expected 6 columns (open_time_ms,open,high,low,close,volume) or Binance's 12 kline columns, found {columns}");
-                }
-
-                if (!long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-                {
-                    continue; // a header line
-                }
-            }
-            else if (fields.Length != columns)
-            {
-                throw Error(displayName, lineNumber, $"expected {columns} columns like the first line, found {fields.Length}");
-            }
-
-            if (!long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var openTime))
-            {
-                throw Error(displayName, lineNumber, $"open time '{fields[0]}' is not a whole number of milliseconds");
-            }
-
-            if (openTime > MicrosecondThreshold)
-            {
-                openTime /= 1000;
-            }
-
-            var open = Price(fields[1], "open");
-            var high = Price(fields[2], "high");
-            var low = Price(fields[3], "low");
-            var close = Price(fields[4], "close");
-            var volume = fields[5].Equals("nan", StringComparison.OrdinalIgnoreCase) ? 0m : Number(fields[5], "volume");
-
-            if (high < Math.Max(open, close) || low > Math.Min(open, close) || low < 0)
-            {
-                throw Error(displayName, lineNumber, $"inconsistent prices: open {open}, high {high}, low {low}, close {close}");
-            }
-
-            if (previous != long.MinValue)
-            {
-                if (openTime <= previous)
-                {
-                    throw Error(displayName, lineNumber, openTime == previous
-                        ? $"duplicate candle at {Format(openTime)}"
-                        : $"candle at {Format(openTime)} is earlier than the one before it ({Format(previous)}); rows must be ascending");
-                }
-
-                if ((openTime - previous) % intervalMs != 0)
-                {
-                    throw Error(displayName, lineNumber, $"candle at {Format(openTime)} is {(openTime - previous) / 1000} s after the previous one, not a whole number of {interval} intervals: is the interval right?");
-                }
-            }
-
-            previous = openTime;
-            yield return new Candle(symbol, interval, DateTimeOffset.FromUnixTimeMilliseconds(openTime), open, high, low, close, volume);
-
-            decimal Price(string text, string name)
-            {
-                var value = Number(text, name);
-                return value > 0 ? value : throw Error(displayName, lineNumber, $"{name} '{text}' must be positive");
-            }
-
-            decimal Number(string text, string name) =>
-                decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                    ? value
-                    : throw Error(displayName, lineNumber, $"{name} '{text}' is not a number");
         }
 
-        if (columns == 0)
+        if (file.Columns == 0)
         {
             throw new CandleFileException($"{displayName}: no candles in the file");
         }
     }
 
+    // One line: a candle, or null for a blank line or the header. Fields are read as spans of the line, so a row
+    // costs no strings beyond the line itself (texts are only made for error messages).
+    private static Candle? ParseLine(string raw, FileState file)
+    {
+        var line = raw.AsSpan().Trim();
+        if (line.IsEmpty)
+        {
+            return null;
+        }
+
+        var fieldCount = line.Count(',') + 1;
+        Span<Range> fields = stackalloc Range[12];
+        if (file.Columns == 0)
+        {
+            file.Columns = fieldCount;
+            if (fieldCount != 6 && fieldCount != 12)
+            {
+                throw Error(file, $"expected 6 columns (open_time_ms,open,high,low,close,volume) or Binance's 12 kline columns, found {fieldCount}");
+            }
+
+            line.Split(fields, ',');
+            if (!long.TryParse(line[fields[0]], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            {
+                return null; // a header line
+            }
+        }
+        else if (fieldCount != file.Columns)
+        {
+            throw Error(file, $"expected {file.Columns} columns like the first line, found {fieldCount}");
+        }
+
+        line.Split(fields, ',');
+        var timeText = line[fields[0]];
+        if (!long.TryParse(timeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var openTime))
+        {
+            throw Error(file, $"open time '{timeText}' is not a whole number of milliseconds");
+        }
+
+        if (openTime > MicrosecondThreshold)
+        {
+            openTime /= 1000;
+        }
+
+        var open = Price(file, line[fields[1]], "open");
+        var high = Price(file, line[fields[2]], "high");
+        var low = Price(file, line[fields[3]], "low");
+        var close = Price(file, line[fields[4]], "close");
+        var volumeText = line[fields[5]];
+        var volume = volumeText.Equals("nan", StringComparison.OrdinalIgnoreCase) ? 0m : Number(file, volumeText, "volume");
+
+        if (high < Math.Max(open, close) || low > Math.Min(open, close) || low < 0)
+        {
+            throw Error(file, $"inconsistent prices: open {open}, high {high}, low {low}, close {close}");
+        }
+
+        var previous = file.PreviousOpenTime;
+        if (previous != long.MinValue)
+        {
+            if (openTime <= previous)
+            {
+                throw Error(file, openTime == previous
+                    ? $"duplicate candle at {Format(openTime)}"
+                    : $"candle at {Format(openTime)} is earlier than the one before it ({Format(previous)}); rows must be ascending");
+            }
+
+            if ((openTime - previous) % file.IntervalMs != 0)
+            {
+                throw Error(file, $"candle at {Format(openTime)} is {(openTime - previous) / 1000} s after the previous one, not a whole number of {file.Interval} intervals: is the interval right?");
+            }
+        }
+
+        file.PreviousOpenTime = openTime;
+        return new Candle(file.Symbol, file.Interval, DateTimeOffset.FromUnixTimeMilliseconds(openTime), open, high, low, close, volume);
+    }
+
+    private static decimal Price(FileState file, ReadOnlySpan<char> text, string name)
+    {
+        var value = Number(file, text, name);
+        return value > 0 ? value : throw Error(file, $"{name} '{text}' must be positive");
+    }
+
+    private static decimal Number(FileState file, ReadOnlySpan<char> text, string name) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(file, $"{name} '{text}' is not a number");
+
     private static string Format(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static CandleFileException Error(string file, int line, string message) => new($"{file}:{line}: {message}");
+    private static CandleFileException Error(FileState file, string message) => new($"{file.DisplayName}:{file.LineNumber}: {message}");
+
+    /// <summary>What reading one file carries from line to line.</summary>
+    private sealed class FileState(string displayName, Symbol symbol, Interval interval)
+    {
+        public string DisplayName { get; } = displayName;
+
+        public Symbol Symbol { get; } = symbol;
+
+        public Interval Interval { get; } = interval;
+
+        public long IntervalMs { get; } = (long)interval.Duration.TotalMilliseconds;
+
+        public int LineNumber { get; set; }
+
+        public int Columns { get; set; }
+
+        public long PreviousOpenTime { get; set; } = long.MinValue;
+    }
 }

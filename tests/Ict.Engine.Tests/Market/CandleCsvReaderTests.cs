@@ -55,6 +55,9 @@ public sealed class CandleCsvReaderTests
     [InlineData("1704067200000,42000,41000,40000,41500,1", "inconsistent prices")]
     [InlineData("1704067200000,42000,43000,41000,41500", "found 5")]
     [InlineData("1704067200000,0,43000,0,41500,1", "open '0' must be positive")]
+    [InlineData("17040672OO000,42000,43000,41000,41500,1", "open time '17040672OO000' is not a whole number of milliseconds")]
+    [InlineData("1704067200000,42000,43000,41000,41500,1,7", "expected 6 columns like the first line, found 7")]
+    [InlineData("1704067200000,42000,43000,41000,41500, nan", "volume ' nan' is not a number")]
     public void Read_MalformedRow_NamesFileAndLine(string badRow, string expected)
     {
         var error = Assert.Throws<CandleFileException>(() => Read(
@@ -64,6 +67,21 @@ public sealed class CandleCsvReaderTests
 
         Assert.StartsWith("candles.csv:3: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_BlankLinesAndPaddedRows_AreSkippedAndTrimmed_AndStillCountAsLines()
+    {
+        var error = Assert.Throws<CandleFileException>(() => Read(
+            "  open_time_ms,open,high,low,close,volume  ",
+            "",
+            "   ",
+            "\t1704066300000,42000, 42100 ,41900,42000,NaN ",
+            "1704067200000,42000,41000,40000,41500,1"));
+        Assert.StartsWith("candles.csv:5: inconsistent prices", error.Message, StringComparison.Ordinal);
+
+        var candle = Assert.Single(Read("", "1704066300000,42000, 42100 ,41900,42000,nAn\t"));
+        Assert.Equal((42100m, 0m), (candle.High, candle.Volume));
     }
 
     [Fact]
