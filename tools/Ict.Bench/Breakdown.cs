@@ -59,6 +59,7 @@ internal static class Breakdown
             }
 
             var flat = BenchData.FlatCandles(Math.Min(candleCount, 500_000));
+            Workloads.Pipeline(flat, folder, out _); // fills the row pools with daily rows (see Quick)
             Workloads.Pipeline(flat, folder, out var idle);
             Console.WriteLine($"idle kernel      {idle.KernelAllocatedBytes / (double)flat.Length:0.000} bytes/candle allocated over {flat.Length} flat candles (nothing detected; one daily_stats row per UTC day)");
             return 0;
