@@ -84,7 +84,8 @@ public sealed partial class StateStore
             patterns = JsonSerializer.Serialize(signal.PatternIds),
             time = Ms(time),
         };
-        Execute(
+        ExecuteAmendable(
+            new CoalesceKey("signals", signalId, runId),
             """
             INSERT INTO signals (run_id, signal_id, strategy_id, symbol, side, entry_price, stop_loss, take_profit,
                 confidence, reason, pattern_ids, time, decision, rejection_reason, detail, quantity, leverage)
@@ -92,10 +93,6 @@ public sealed partial class StateStore
                 @decision, @rejectionReason, @detail, @quantity, @leverage)
             """,
             row);
-        if (WriteMode == StoreWriteMode.Deferred)
-        {
-            _queuedSignals[signalId] = row;
-        }
     }
 
     public void RecordSignalDecision(long runId, string signalId, RiskDecision decision)
@@ -104,7 +101,7 @@ public sealed partial class StateStore
         var reason = decision.Reason?.ToString();
         var quantity = decision.IsApproved ? Text(decision.Quantity) : null;
         var leverage = decision.IsApproved ? decision.Leverage : (int?)null;
-        if (_queuedSignals.TryGetValue(signalId, out var queued) && queued.runId == runId)
+        if (Queued<SignalRow>(new CoalesceKey("signals", signalId, runId)) is { } queued)
         {
             // The insert is still waiting for the writer: it carries the decision, no UPDATE row behind it.
             (queued.decision, queued.rejectionReason, queued.detail, queued.quantity, queued.leverage) = (decided, reason, decision.Detail, quantity, leverage);
@@ -143,7 +140,8 @@ public sealed partial class StateStore
             updated = Ms(order.UpdatedAt),
             intentWall = intentWall?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         };
-        Execute(
+        ExecuteAmendable(
+            new CoalesceKey("orders", order.ClientOrderId, runId),
             """
             INSERT INTO orders (run_id, client_order_id, signal_id, role, symbol, side, type, quantity, trigger_price,
                 reduce_only, status, status_reason, created_time, updated_time, intent_wall_utc)
@@ -151,15 +149,11 @@ public sealed partial class StateStore
                 @reduceOnly, @status, @statusReason, @created, @updated, @intentWall)
             """,
             row);
-        if (WriteMode == StoreWriteMode.Deferred)
-        {
-            _queuedOrders[order.ClientOrderId] = row;
-        }
     }
 
     public void UpdateOrderStatus(long runId, string clientOrderId, OrderStatus status, DateTimeOffset time, string? reason = null)
     {
-        if (_queuedOrders.TryGetValue(clientOrderId, out var queued) && queued.runId == runId)
+        if (Queued<OrderRow>(new CoalesceKey("orders", clientOrderId, runId)) is { } queued)
         {
             // The insert is still waiting for the writer: it takes the new status (the same COALESCE as the UPDATE).
             (queued.status, queued.statusReason, queued.updated) = (Name(status), reason ?? queued.statusReason, Ms(time));

@@ -23,8 +23,6 @@ public sealed partial class StateStore : IDisposable
     private SqliteTransaction? _transaction;
     private List<PendingWrite> _pending = [];
     private Dictionary<CoalesceKey, int> _coalesced = [];
-    private readonly Dictionary<string, SignalRow> _queuedSignals = []; // inserts not yet handed to the writer, by id
-    private readonly Dictionary<string, OrderRow> _queuedOrders = [];
     private List<PendingWrite>? _spareBatch; // a written batch's list, cleared, for the next one
     private Task _writer = Task.CompletedTask;
     private PreparedBatchWriter? _batchWriter;
@@ -209,6 +207,25 @@ public sealed partial class StateStore : IDisposable
         Execute(sql, parameters);
     }
 
+    /// <summary>
+    /// Like Execute, but in deferred mode the queued row can be found by its key (<see cref="Queued{TRow}"/>) until the
+    /// batch is handed to the writer, so a change made in the meantime amends the row instead of queuing an UPDATE.
+    /// </summary>
+    private void ExecuteAmendable(CoalesceKey key, string sql, object row)
+    {
+        if (WriteMode == StoreWriteMode.Deferred)
+        {
+            _coalesced[key] = _pending.Count;
+        }
+
+        Execute(sql, row);
+    }
+
+    /// <summary>The row queued under this key and not yet handed to the writer; null otherwise (and in immediate mode).</summary>
+    private TRow? Queued<TRow>(CoalesceKey key)
+        where TRow : class =>
+        _coalesced.TryGetValue(key, out var index) ? _pending[index].Parameters as TRow : null;
+
     private T ExecuteScalar<T>(string sql, object? parameters = null)
     {
         FlushIfDeferred();
@@ -240,8 +257,6 @@ public sealed partial class StateStore : IDisposable
         var batch = _pending;
         _pending = Interlocked.Exchange(ref _spareBatch, null) ?? new List<PendingWrite>(BatchSize);
         _coalesced.Clear();
-        _queuedSignals.Clear();
-        _queuedOrders.Clear();
         // Each batch is a continuation of the one before: written in order, one at a time, and no pool thread sits
         // blocked (or spinning, stealing the kernel's core) waiting for its turn. A failed batch stops the rest.
         _writer = _writer.ContinueWith(
@@ -273,7 +288,10 @@ public sealed partial class StateStore : IDisposable
 
     private readonly record struct PendingWrite(string Sql, object? Parameters);
 
-    /// <summary>What a coalesced write replaces: the same table (or strategy) and name or number.</summary>
+    /// <summary>
+    /// What a coalesced write replaces, or an amendable one is found by: the same table (or strategy) and name or
+    /// number (a pattern's key has number 0, a signal's or order's its run id, which is never 0).
+    /// </summary>
     private readonly record struct CoalesceKey(string Scope, string? Name, long Number);
 
     internal static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
