@@ -1,3 +1,4 @@
+using Dapper;
 using Ict.Engine.State;
 using Ict.Engine.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -15,7 +16,7 @@ public sealed class PreparedBatchWriterTests : IDisposable
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_temp.Path, "w.db")};Pooling=False");
         connection.Open();
-        Execute(connection, "CREATE TABLE t (a TEXT, b TEXT)");
+        connection.Execute("CREATE TABLE t (a TEXT, b TEXT)");
         using var writer = new PreparedBatchWriter(connection);
         using var transaction = connection.BeginTransaction();
 
@@ -25,15 +26,6 @@ public sealed class PreparedBatchWriterTests : IDisposable
 
         writer.Write(transaction, "INSERT INTO t (a, b) VALUES (@a, @b)", new { a = "x", b = "" });
         transaction.Commit();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT a || '|' || typeof(b) || '|' || b FROM t";
-        Assert.Equal("x|text|", command.ExecuteScalar());
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        Assert.Equal("x|text|", connection.ExecuteScalar<string>("SELECT a || '|' || typeof(b) || '|' || b FROM t"));
     }
 }

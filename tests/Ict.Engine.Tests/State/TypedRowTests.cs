@@ -1,3 +1,4 @@
+using Dapper;
 using Ict.Abstractions;
 using Ict.Engine.State;
 using Ict.Engine.Tests.Support;
@@ -146,7 +147,7 @@ public sealed class TypedRowTests : IDisposable
         // second one is queued behind it: the second is handed over before anyone can know the first will fail.
         using var blocker = new SqliteConnection($"Data Source={path};Pooling=False");
         blocker.Open();
-        Execute(blocker, "BEGIN IMMEDIATE");
+        blocker.Execute("BEGIN IMMEDIATE");
         var signal = new EntrySignal(new Symbol("BTCUSDT"), PositionSide.Long, 100m, 99m, 102m) { Reason = "test" };
         store.InsertSignal(runId, "sig-1", "ict.ob-fvg", signal, T0);
         store.InsertSignal(runId, "sig-1", "ict.ob-fvg", signal, T0); // the same signal id twice: UNIQUE fails
@@ -155,7 +156,7 @@ public sealed class TypedRowTests : IDisposable
         store.UpsertDailyStats(runId, new DailyStatsView(new DateOnly(2024, 3, 9), 100m, 0m, 0, 0, 0));
         QueueOtherDays(store, runId, 10_000);
         store.Commit(); // queued behind the failing batch
-        Execute(blocker, "ROLLBACK");
+        blocker.Execute("ROLLBACK");
 
         var error = Assert.Throws<SqliteException>(store.Flush);
         Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
@@ -167,13 +168,6 @@ public sealed class TypedRowTests : IDisposable
         db.Open();
         Assert.Equal("0", Row(db, "SELECT COUNT(*) FROM signals"));
         Assert.Equal("0", Row(db, "SELECT COUNT(*) FROM daily_stats"));
-    }
-
-    private static void Execute(SqliteConnection db, string sql)
-    {
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     [Fact]
