@@ -18,7 +18,7 @@ public sealed partial class BinanceLiveTests
     {
         await using var rig = await StartAsync();
         using var ict = rig.StartEngine();
-        await EngineReadyAsync(rig, ict);
+        await rig.EngineReadyAsync(ict, Wait);
 
         rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
         await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count == 2, Wait, "the stop-loss and take-profit");
@@ -100,7 +100,7 @@ public sealed partial class BinanceLiveTests
     {
         await using var rig = await StartAsync();
         using var ict = rig.StartEngine();
-        await EngineReadyAsync(rig, ict);
+        await rig.EngineReadyAsync(ict, Wait);
         var warmup = int.Parse(WarmedUp().Match(ict.Stdout).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         // The engine's own side of the first connection: right after it connects it backfills over REST (the second
         // klines request, after the warm-up). Dropped before that, its first connection would never have counted.
@@ -139,7 +139,7 @@ public sealed partial class BinanceLiveTests
         string clientId;
         using (var first = rig.StartEngine())
         {
-            await EngineReadyAsync(rig, first);
+            await rig.EngineReadyAsync(first, Wait);
             var entryRequest = rig.NextRequest("POST", "/fapi/v1/order");
             var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             rig.Server.RequestAborted += r => aborted.TrySetResult();
@@ -202,7 +202,7 @@ public sealed partial class BinanceLiveTests
         await using var rig = await StartAsync();
         using (var first = rig.StartEngine())
         {
-            await EngineReadyAsync(rig, first);
+            await rig.EngineReadyAsync(first, Wait);
             var killed = 0;
             rig.Server.Exchange.UserEvent += (type, _) =>
             {
@@ -240,9 +240,7 @@ public sealed partial class BinanceLiveTests
         await using var rig = await StartAsync();
         using (var first = rig.StartEngine())
         {
-            await EngineReadyAsync(rig, first);
-            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
-            await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.Status == "NEW") == 2, Wait, "the stop-loss and take-profit");
+            await OpenPositionAsync(rig, first);
             await StopAsync(first);
         }
 
@@ -279,9 +277,7 @@ public sealed partial class BinanceLiveTests
         await using var rig = await StartAsync();
         using (var first = rig.StartEngine())
         {
-            await EngineReadyAsync(rig, first);
-            rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
-            await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.Status == "NEW") == 2, Wait, "the stop-loss and take-profit");
+            await OpenPositionAsync(rig, first);
             await StopAsync(first);
         }
 
@@ -311,7 +307,7 @@ public sealed partial class BinanceLiveTests
     {
         await using var rig = await StartAsync();
         using var ict = rig.StartEngine();
-        await EngineReadyAsync(rig, ict);
+        await rig.EngineReadyAsync(ict, Wait);
 
         rig.Server.Faults.RejectNextOrder(code, message);
         rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
@@ -332,7 +328,7 @@ public sealed partial class BinanceLiveTests
     {
         await using var rig = await StartAsync();
         using var ict = rig.StartEngine();
-        await EngineReadyAsync(rig, ict);
+        await rig.EngineReadyAsync(ict, Wait);
 
         var armed = 0;
         rig.Server.Exchange.UserEvent += (type, _) =>
@@ -404,17 +400,17 @@ public sealed partial class BinanceLiveTests
 
     private static Task<int> Within(Task task, string what) => Within(task.ContinueWith(_ => 0, TaskScheduler.Default), what);
 
-    private static async Task EngineReadyAsync(BinanceRig rig, IctProcess ict)
+    // A marked candle: the strategy goes long and the engine places the entry, its stop-loss and take-profit.
+    private static async Task OpenPositionAsync(BinanceRig rig, IctProcess ict)
     {
-        await ict.WaitForOutputAsync("warmed up on", Wait);
-        await rig.WaitUntilAsync(s => s.Streams.OpenConnections("market") > 0 && s.Streams.OpenConnections("private") > 0, Wait, "the engine's streams");
+        await rig.EngineReadyAsync(ict, Wait);
+        rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
+        await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.Status == "NEW") == 2, Wait, "the stop-loss and take-profit");
     }
 
     private static async Task TradeRoundTripAsync(BinanceRig rig, IctProcess ict)
     {
-        await EngineReadyAsync(rig, ict);
-        rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
-        await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.Count(a => a.Status == "NEW") == 2, Wait, "the stop-loss and take-profit");
+        await OpenPositionAsync(rig, ict);
         rig.Server.Exchange.SetPrice(Symbol, 51_100m);
         await ict.WaitForOutputAsync("Closed Long", Wait);
         await rig.WaitUntilAsync(s => s.Exchange.AlgoOrders.All(a => a.Status != "NEW"), Wait, "the stop-loss to be cancelled");

@@ -48,8 +48,7 @@ public sealed class BinanceMarginTypeTests
         rig.Server.Exchange.PlaceOrder(Symbol, "SELL", "MARKET", 0.001m, 0m, "manual-short", false, "GTC");
 
         using var ict = rig.StartEngine();
-        await ict.WaitForOutputAsync("warmed up on", Wait);
-        await rig.WaitUntilAsync(s => s.Streams.OpenConnections("market") > 0 && s.Streams.OpenConnections("private") > 0, Wait, "the engine's streams");
+        await rig.EngineReadyAsync(ict, Wait);
         rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
         await ict.WaitForOutputAsync("-4048", Wait);
         await StopAsync(ict);

@@ -18,7 +18,7 @@ public sealed class BinanceOutageTests
     {
         await using var rig = await StartAsync(c => c.Replace("\"warmupCandles\": 10", "\"warmupCandles\": 10, \"unknownOrderRecheck\": \"00:00:01\"", StringComparison.Ordinal));
         using var ict = rig.StartEngine();
-        await EngineReadyAsync(rig, ict);
+        await rig.EngineReadyAsync(ict, Wait);
 
         rig.Server.Faults.TradingOutage = true;
         rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
@@ -48,7 +48,7 @@ public sealed class BinanceOutageTests
         await using var rig = await StartAsync(c => c.Replace("\"warmupCandles\": 10",
             "\"warmupCandles\": 10, \"unknownOrderRecheck\": \"00:00:01\", \"resendIntentsYoungerThan\": \"00:00:00\"", StringComparison.Ordinal));
         using var ict = rig.StartEngine();
-        await EngineReadyAsync(rig, ict);
+        await rig.EngineReadyAsync(ict, Wait);
 
         rig.Server.Faults.TradingOutage = true;
         rig.Server.Market.PublishClosed(Symbol, Interval, Candle(rig.NowMinute - (5 * Minute), 50_000m, 777m));
@@ -66,11 +66,5 @@ public sealed class BinanceOutageTests
         Assert.Equal([("rejected", "Other"), ("approved", null)], db.Query<(string, string?)>("SELECT decision, rejection_reason FROM signals ORDER BY id").ToList());
         Assert.Equal(["Rejected", "Filled"], db.Query<string>("SELECT status FROM orders WHERE role = 'entry' ORDER BY id").ToList());
         Assert.Contains("signal rejected: Other", ict.Stdout, StringComparison.Ordinal); // the console notifier told the trader
-    }
-
-    private static async Task EngineReadyAsync(BinanceRig rig, IctProcess ict)
-    {
-        await ict.WaitForOutputAsync("warmed up on", Wait);
-        await rig.WaitUntilAsync(s => s.Streams.OpenConnections("market") > 0 && s.Streams.OpenConnections("private") > 0, Wait, "the engine's streams");
     }
 }

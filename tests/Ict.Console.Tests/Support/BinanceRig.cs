@@ -125,6 +125,13 @@ internal sealed class BinanceRig : IAsyncDisposable
         await ict.WaitForExitAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>Waits until ict has warmed up and has both its market and its user-data stream open.</summary>
+    public async Task EngineReadyAsync(IctProcess ict, TimeSpan wait)
+    {
+        await ict.WaitForOutputAsync("warmed up on", wait);
+        await WaitUntilAsync(s => s.Streams.OpenConnections("market") > 0 && s.Streams.OpenConnections("private") > 0, wait, "the engine's streams");
+    }
+
     /// <summary>
     /// Runs ict until one signal has traded: a closed candle with a volume spike is published, the entry fills and its
     /// stop-loss and take-profit are on the exchange; then stops it.
@@ -132,8 +139,7 @@ internal sealed class BinanceRig : IAsyncDisposable
     public async Task TradeOnceAsync(TimeSpan wait)
     {
         using var ict = StartEngine();
-        await ict.WaitForOutputAsync("warmed up on", wait);
-        await WaitUntilAsync(s => s.Streams.OpenConnections("market") > 0 && s.Streams.OpenConnections("private") > 0, wait, "the engine's streams");
+        await EngineReadyAsync(ict, wait);
         Server.Market.PublishClosed(Symbol, Interval, Candle(NowMinute - (5 * Minute), 50_000m, 777m));
         await WaitUntilAsync(s => s.Exchange.AlgoOrders.Count == 2, wait, "the stop-loss and take-profit");
         await StopAsync(ict);
