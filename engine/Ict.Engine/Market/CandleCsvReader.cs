@@ -54,6 +54,7 @@ public static class CandleCsvReader
 
         var fieldCount = line.Count(',') + 1;
         Span<Range> fields = stackalloc Range[12];
+        line.Split(fields, ','); // more than 12 fields are refused below, before any field is read
         if (file.Columns == 0)
         {
             file.Columns = fieldCount;
@@ -62,7 +63,6 @@ public static class CandleCsvReader
                 throw Error(file, $"expected 6 columns (open_time_ms,open,high,low,close,volume) or Binance's 12 kline columns, found {fieldCount}");
             }
 
-            line.Split(fields, ',');
             if (!long.TryParse(line[fields[0]], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             {
                 return null; // a header line
@@ -73,7 +73,6 @@ public static class CandleCsvReader
             throw Error(file, $"expected {file.Columns} columns like the first line, found {fieldCount}");
         }
 
-        line.Split(fields, ',');
         var timeText = line[fields[0]];
         if (!long.TryParse(timeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var openTime))
         {
